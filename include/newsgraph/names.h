@@ -1,0 +1,63 @@
+// Names: the forms of a person's or an organization's name, shared by
+// annotation (finding short forms in a document), resolution (grouping
+// mentions into entities) and the graph (slugs for IRIs).
+//
+//   NameForms forms(*rules);
+//   forms.StripLegalSuffix("Northwind Holdings Ltd.")  // "Northwind Holdings"
+//   forms.Core("Alibaba Group Holding Limited")        // "Alibaba"
+//
+// Which words are legal suffixes ("Ltd.", "Holding Limited"), designators
+// ("Group", "Holdings") and words too common to stand alone as a short name
+// ("General", "National") comes from the lexicons legal_suffixes,
+// org_designators and alias_stopwords in rules/.
+//
+// Thread safety: immutable after construction.
+#ifndef NEWSGRAPH_NAMES_H_
+#define NEWSGRAPH_NAMES_H_
+
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "newsgraph/rules.h"
+
+namespace newsgraph {
+
+class NameForms {
+ public:
+  explicit NameForms(const RuleSet& rules);
+
+  // Lower-case normal-form words of a name ("Northwind Holdings Ltd." ->
+  // northwind, holdings, ltd.).
+  std::vector<std::string> Words(std::string_view name) const;
+
+  // The name without a trailing legal suffix, as written.
+  std::string StripLegalSuffix(std::string_view name) const;
+  // The name without legal suffix and trailing designators, as written;
+  // never empty (the first word stays).
+  std::string Core(std::string_view name) const;
+
+  bool IsAliasStopword(std::string_view lower_word) const;
+
+  // A key that is equal for names that differ only in case, punctuation,
+  // legal suffixes or a leading "the": used to group mentions.
+  std::string Key(std::string_view name, bool organization) const;
+
+ private:
+  size_t SuffixTokens(const std::vector<std::string>& words,
+                      const std::vector<std::vector<std::string>>& table,
+                      size_t end) const;
+  const Segmenter* segmenter_;
+  std::vector<std::vector<std::string>> legal_suffixes_;
+  std::vector<std::vector<std::string>> designators_;
+  std::unordered_set<std::string> stopwords_;
+};
+
+// The contract's slug: lower-cased, runs of anything but letters and digits
+// turned into one '-', no leading or trailing '-'. Non-ASCII letters are kept.
+std::string Slug(std::string_view name);
+
+}  // namespace newsgraph
+
+#endif  // NEWSGRAPH_NAMES_H_

@@ -1,0 +1,79 @@
+// Pipeline: one document in, one JSON-LD document out, through every stage.
+//
+//   Diagnostics diags;
+//   auto rules = RuleSet::LoadBuiltin(&diags);
+//   Pipeline pipeline(rules, {});
+//   InputResult in = DecodeDocument(bytes, {.source = "a.txt"});
+//   PipelineResult r = pipeline.Process(*in.document);
+//   std::cout << r.output << "\n";
+//
+// Stages: segment (text.h) -> annotate (annotate.h) -> relate (relate.h) ->
+// resolve (resolve.h) -> graph (graph.h) -> serialize (serialize.h).
+//
+// Thread safety: a Pipeline is immutable; Process() may run concurrently.
+#ifndef NEWSGRAPH_PIPELINE_H_
+#define NEWSGRAPH_PIPELINE_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "newsgraph/annotate.h"
+#include "newsgraph/graph.h"
+#include "newsgraph/relate.h"
+#include "newsgraph/resolve.h"
+#include "newsgraph/rules.h"
+#include "newsgraph/serialize.h"
+
+namespace newsgraph {
+
+struct PipelineOptions {
+  GraphOptions graph;
+  WriterOptions writer;
+  bool explain = false;  // collect an account of every rule match
+};
+
+struct PipelineResult {
+  std::string output;                // the JSON-LD document
+  std::vector<std::string> explain;  // with PipelineOptions::explain
+  size_t memberships = 0, changes = 0, observations = 0;
+};
+
+// Everything the stages produced for one document (for tests and tools).
+struct Extraction {
+  Segmentation segmentation;
+  std::vector<RuleMatch> matches;  // every accepted rule match
+  Annotation annotation;
+  std::vector<Relation> relations;
+  Facts facts;
+};
+
+class Pipeline {
+ public:
+  Pipeline(std::shared_ptr<const RuleSet> rules, PipelineOptions options);
+
+  PipelineResult Process(const Document& doc) const;
+  Extraction Extract(const Document& doc,
+                     std::vector<std::string>* explain = nullptr) const;
+  Graph BuildGraph(const Document& doc, const Facts& facts) const;
+
+  const RuleSet& rules() const { return *rules_; }
+
+  // Runs every example and counter-example of every rule (rules/FORMAT.md)
+  // and reports each failure as a diagnostic at the example's line. Returns
+  // the number of examples run.
+  size_t TestRuleExamples(Diagnostics* failures) const;
+
+ private:
+  std::shared_ptr<const RuleSet> rules_;
+  PipelineOptions options_;
+  Annotator annotator_;
+  Relator relator_;
+  Resolver resolver_;
+  GraphBuilder graph_;
+  JsonLdWriter writer_;
+};
+
+}  // namespace newsgraph
+
+#endif  // NEWSGRAPH_PIPELINE_H_

@@ -1,0 +1,239 @@
+// Rules: lexicons and token patterns, loaded from files and compiled once.
+//
+// The rule language is documented in rules/FORMAT.md. In short, a `.lex` file
+// is a lexicon (one entry per line: `surface [=> canonical] [| key=value ...]`)
+// and a `.rules` file holds token-pattern rules:
+//
+//   rule role.org-title-person
+//     family: membership
+//     pattern: org:ORGANIZATION role:ROLE member:PERSON
+//     emit: membership(member=member, role=role, organization=org,
+//                      status="current")
+//
+//   Diagnostics diags;
+//   std::shared_ptr<const RuleSet> rules = RuleSet::LoadDirectory("rules", &diags);
+//   if (!rules) std::cerr << diags.ToString();   // every error, file:line:col
+//
+// Patterns compile to RE2 over a per-sentence encoding in which every token is
+// one record listing the "atoms" (token tests) it satisfies; matching is
+// therefore linear in the sentence whatever the pattern. Rules are indexed by
+// an atom every match must contain, so a sentence only runs the rules whose
+// key atom it holds: the cost grows with the rules that could match, not with
+// the rule count. Conflicts between overlapping matches of one family are
+// resolved by: longest match (in tokens), then higher priority, then earlier
+// start, then earlier rule in load order.
+//
+// Thread safety: a RuleSet is immutable after loading; all const methods may
+// be called from many threads at once.
+#ifndef NEWSGRAPH_RULES_H_
+#define NEWSGRAPH_RULES_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "newsgraph/diagnostics.h"
+#include "newsgraph/text.h"
+#include "newsgraph/types.h"
+
+namespace newsgraph {
+
+// Entity types: the contract's eight, NAME (a proper name of unknown type),
+// then any type a rule file introduces.
+using EntityType = uint16_t;
+namespace entity_type {
+inline constexpr EntityType kPerson = 0;
+inline constexpr EntityType kOrganization = 1;
+inline constexpr EntityType kRole = 2;
+inline constexpr EntityType kPlace = 3;
+inline constexpr EntityType kMoney = 4;
+inline constexpr EntityType kPercent = 5;
+inline constexpr EntityType kQuantity = 6;
+inline constexpr EntityType kDate = 7;
+inline constexpr EntityType kName = 8;
+inline constexpr int kBuiltinCount = 9;
+}  // namespace entity_type
+
+// What a rule produces. kEntity rules add mentions; the others add relations.
+enum class Family : uint8_t {
+  kEntity,
+  kMembership,       // person-role-organization
+  kChange,           // organization merges into organization
+  kObservation,      // metric-value
+  kReports,          // X reports to Y (attached to X's membership)
+  kSubOrganization,  // X is a unit of Y
+  kDateline,         // place and date at the top of an article
+};
+std::string_view FamilyName(Family f);
+
+struct SourceLocation {
+  std::string file;
+  int line = 0;
+  int column = 0;
+};
+
+struct LexiconEntry {
+  std::string surface;    // as written in the file
+  std::string canonical;  // after "=>", or empty
+  Attributes attributes;  // after "|"
+  int line = 0;
+};
+
+struct Lexicon {
+  std::string name;  // the file's stem
+  std::string file;
+  bool case_sensitive = false;  // "@case-sensitive"
+  std::string entity_type_name;  // "@entity TYPE": hits become mentions
+  int entity_type = -1;          // its index
+  int priority = 0;             // "@priority N": for entity conflicts
+  std::vector<LexiconEntry> entries;
+};
+
+struct LexiconHit {
+  uint32_t lexicon = 0;
+  uint32_t entry = 0;
+  TokenRange tokens;
+};
+
+// An entity as patterns see it: a typed token range (no overlaps).
+struct EntitySpan {
+  EntityType type = 0;
+  TokenRange tokens;
+};
+
+// A value in an emit: a capture, a capture's attribute, a literal, or a
+// list of alternatives of those (the first one that has a value wins).
+struct ValueRef {
+  enum class Kind { kCapture, kAttribute, kLiteral };
+  Kind kind = Kind::kLiteral;
+  int capture = -1;  // index into Rule::captures
+  std::string text;  // attribute name or literal
+};
+
+struct EmitArg {
+  std::string name;
+  std::vector<ValueRef> choices;
+  SourceLocation where;
+};
+
+struct Emit {
+  std::string kind;  // a family name ("membership") or an entity type name
+  Family family = Family::kEntity;
+  int entity_type = -1;  // for entity emits
+  std::vector<EmitArg> args;
+  SourceLocation where;
+
+  const EmitArg* Find(std::string_view name) const {
+    for (const auto& a : args)
+      if (a.name == name) return &a;
+    return nullptr;
+  }
+};
+
+struct RuleExample {
+  std::string text;
+  bool must_match = true;  // "example:" (true) or "counter:" (false)
+  std::vector<std::pair<std::string, std::string>> expect;  // capture=text
+  SourceLocation where;
+};
+
+struct Rule {
+  std::string id;
+  SourceLocation where;
+  Family family = Family::kEntity;
+  int priority = 0;
+  double confidence = 0.8;
+  int stage = 1;  // entity rules only: run in ascending stage order
+  std::string pattern;  // as written
+  std::vector<std::string> captures;     // capture names, by index
+  std::vector<std::string> part_labels;  // top-level pattern parts (explain)
+  std::vector<Emit> emits;
+  std::vector<RuleExample> examples;
+};
+
+// One accepted match of a rule in a sentence.
+struct RuleMatch {
+  uint32_t rule = 0;
+  TokenRange tokens;
+  std::vector<TokenRange> captures;  // by capture index; unset = {kUnset,kUnset}
+  std::vector<TokenRange> parts;     // by part index (explain)
+  static constexpr uint32_t kUnset = UINT32_MAX;
+  bool has(int capture) const {
+    return captures[capture].begin != kUnset;
+  }
+};
+
+// What a sentence looks like to the matcher.
+struct SentenceView {
+  const Segmentation* seg = nullptr;
+  std::string_view text;  // the document text
+  uint32_t sentence = 0;
+  const std::vector<LexiconHit>* hits = nullptr;      // sorted by start
+  const std::vector<EntitySpan>* entities = nullptr;  // sorted, disjoint
+};
+
+// Which rules a Match() call runs.
+struct RuleSelection {
+  bool entities = true;  // entity rules of `stage`, or else all relation rules
+  int stage = 1;
+};
+
+class RuleSetImpl;
+
+class RuleSet {
+ public:
+  struct SourceFile {
+    std::string path;     // shown in diagnostics
+    std::string content;
+  };
+
+  // Compiles rule files. Returns null when any error was found; every error
+  // is in `diags`. Warnings may be added even on success.
+  static std::shared_ptr<const RuleSet> Compile(
+      const std::vector<SourceFile>& files, Diagnostics* diags);
+  // Every *.lex and *.rules file under `dir`, in sorted order.
+  static std::shared_ptr<const RuleSet> LoadDirectory(const std::string& dir,
+                                                      Diagnostics* diags);
+  // The default rules compiled into the binary.
+  static std::shared_ptr<const RuleSet> LoadBuiltin(Diagnostics* diags);
+  static std::vector<SourceFile> BuiltinFiles();
+
+  ~RuleSet();
+  RuleSet(const RuleSet&) = delete;
+  RuleSet& operator=(const RuleSet&) = delete;
+
+  const std::vector<Lexicon>& lexicons() const;
+  int FindLexicon(std::string_view name) const;  // -1 when absent
+  const std::vector<Rule>& rules() const;
+  const std::vector<std::string>& entity_type_names() const;
+  int FindEntityType(std::string_view name) const;  // -1 when absent
+  std::vector<int> entity_stages() const;           // ascending, distinct
+
+  // A segmenter that knows the "abbreviations" lexicon.
+  const Segmenter& segmenter() const;
+
+  // Lexicon hits of every lexicon in every sentence, sorted by start. Within
+  // one lexicon, hits do not overlap (leftmost, then longest, wins).
+  void FindLexiconHits(const Segmentation& seg, std::string_view text,
+                       std::vector<LexiconHit>* out) const;
+
+  // Runs the selected rules over one sentence and returns the matches that
+  // survive the conflict policy, sorted by start.
+  std::vector<RuleMatch> Match(const RuleSelection& which,
+                               const SentenceView& sentence) const;
+
+  // Human-readable account of a match: the rule id and, for each part of its
+  // pattern, the tokens it matched (for --explain).
+  std::string Explain(const RuleMatch& m, const Segmentation& seg,
+                      std::string_view text) const;
+
+ private:
+  explicit RuleSet(std::unique_ptr<RuleSetImpl> impl);
+  std::unique_ptr<RuleSetImpl> impl_;
+};
+
+}  // namespace newsgraph
+
+#endif  // NEWSGRAPH_RULES_H_

@@ -1,0 +1,99 @@
+// Segmentation: sentences and tokens, each with byte offsets into the text.
+//
+//   Segmenter seg({.abbreviations = {"inc.", "mr.", "u.s."}});
+//   Segmentation s = seg.Segment("Acme Inc. said revenue rose 4.2%.");
+//   // tokens: Acme | Inc. | said | revenue | rose | 4.2 | % | .
+//
+// Tokens keep the original text (Token::text) and a normal form used for
+// matching (Segmentation::norm): lower-cased, curly quotes and apostrophes
+// straightened, en and em dashes (and "--") written "--". Possessive 's and ’s
+// are tokens of their own ("'s"). Decimals (4.2, .125), thousands separators
+// (1,300,000), hyphenated words (e-commerce), internal apostrophes (O'Brien),
+// dotted abbreviations (U.S., N.V.), known abbreviations with their period
+// (Inc., Jan.), currency prefixes (HK$, US$) and digit names (1688, 88VIP)
+// stay one token each; a number glued to a word ("2.7million") is split.
+//
+// A sentence ends after . ! ? (and a closing quote right after them) when the
+// next token does not start in lower case, at a line break unless the next
+// line starts in lower case, after an abbreviation that may end a sentence
+// when the next two tokens read like a new sentence, and after
+// `max_sentence_tokens` tokens whatever the text says (which keeps the cost of
+// matching per sentence bounded on inputs with no punctuation).
+//
+// Thread safety: a Segmenter is immutable; Segment() may be called from many
+// threads at once.
+#ifndef NEWSGRAPH_TEXT_H_
+#define NEWSGRAPH_TEXT_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "newsgraph/types.h"
+
+namespace newsgraph {
+
+enum class TokenKind : uint8_t {
+  kWord,    // starts with a letter
+  kNumber,  // starts with a digit, or "." and a digit
+  kSymbol,  // currency signs, %, &, ...
+  kPunct,   // , . ; : ( ) < > ...
+  kQuote,   // " “ ” ' ‘ ’ and the possessive 's
+  kDash,    // – — -- and a lone -
+};
+
+struct Token {
+  Span span;              // bytes of the original text
+  uint32_t norm_begin = 0;  // the normal form: Segmentation::norm(token)
+  uint32_t norm_size = 0;
+  TokenKind kind = TokenKind::kWord;
+  bool space_before = false;  // white space between this and the last token
+  uint8_t newlines_before = 0;  // line breaks between this and the last token
+};
+
+struct Sentence {
+  TokenRange tokens;
+  Span span;  // from the first token's begin to the last token's end
+};
+
+struct Segmentation {
+  std::vector<Token> tokens;
+  std::vector<Sentence> sentences;
+  std::string norm_storage;
+
+  std::string_view norm(const Token& t) const {
+    return std::string_view(norm_storage).substr(t.norm_begin, t.norm_size);
+  }
+  std::string_view norm(uint32_t i) const { return norm(tokens[i]); }
+};
+
+class Segmenter {
+ public:
+  struct Options {
+    // Lower-case abbreviations with their final period ("inc.", "mr.").
+    std::vector<std::string> abbreviations;
+    // The subset that may also end a sentence ("inc.", "ltd.").
+    std::vector<std::string> sentence_final_abbreviations;
+    uint32_t max_sentence_tokens = 200;
+  };
+
+  explicit Segmenter(Options options);
+  Segmentation Segment(std::string_view text) const;
+
+ private:
+  bool IsAbbreviation(std::string_view lower_with_period) const;
+  std::unordered_set<std::string> abbreviations_;
+  std::unordered_set<std::string> final_abbreviations_;
+  uint32_t max_sentence_tokens_;
+};
+
+// The text of a token.
+inline std::string_view TokenText(std::string_view text, const Token& t) {
+  return text.substr(t.span.begin, t.span.size());
+}
+
+}  // namespace newsgraph
+
+#endif  // NEWSGRAPH_TEXT_H_

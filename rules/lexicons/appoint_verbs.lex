@@ -1,0 +1,23 @@
+# Verbs of appointment: "named X chief executive", "X was appointed CEO".
+named
+names
+appointed
+appoints
+appointing
+appoint
+elected
+elects
+electing
+promoted
+promotes
+hired
+hires
+tapped
+taps
+chose
+chosen
+selected
+picked
+nominated
+designated
+installed

@@ -1,0 +1,21 @@
+# Words before an amount that bound or approximate it.
+about | bound=approx
+approximately | bound=approx
+around | bound=approx
+roughly | bound=approx
+nearly | bound=approx
+almost | bound=approx
+some | bound=approx
+an estimated | bound=approx
+more than | bound=min
+over | bound=min
+at least | bound=min
+upwards of | bound=min
+in excess of | bound=min
+exceeding | bound=min
+up to | bound=max
+less than | bound=max
+under | bound=max
+fewer than | bound=max
+at most | bound=max
+no more than | bound=max

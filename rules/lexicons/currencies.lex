@@ -1,0 +1,70 @@
+# Currency signs, codes and words: currency= is the ISO 4217 code, the
+# canonical form is the unit text, factor= scales minor units (cents).
+$ => dollars | currency=USD
+US$ => dollars | currency=USD
+U.S.$ => dollars | currency=USD
+dollar => dollars | currency=USD
+dollars | currency=USD
+dlr => dollars | currency=USD
+dlrs => dollars | currency=USD
+U.S. dollars => dollars | currency=USD
+USD | currency=USD
+cent => cents | currency=USD factor=0.01
+cents | currency=USD factor=0.01
+ct => cents | currency=USD factor=0.01
+cts => cents | currency=USD factor=0.01
+HK$ => Hong Kong dollars | currency=HKD
+Hong Kong dollars | currency=HKD
+HKD | currency=HKD
+C$ => Canadian dollars | currency=CAD
+Canadian dollars | currency=CAD
+Canadian dlrs => Canadian dollars | currency=CAD
+CAD | currency=CAD
+A$ => Australian dollars | currency=AUD
+Australian dollars | currency=AUD
+Australian dlrs => Australian dollars | currency=AUD
+AUD | currency=AUD
+S$ => Singapore dollars | currency=SGD
+SGD | currency=SGD
+NT$ => Taiwan dollars | currency=TWD
+TWD | currency=TWD
+¥ => yuan | currency=CNY
+yuan | currency=CNY
+renminbi => yuan | currency=CNY
+RMB => yuan | currency=CNY
+CNY => yuan | currency=CNY
+yen | currency=JPY
+JPY => yen | currency=JPY
+€ => euros | currency=EUR
+euro => euros | currency=EUR
+euros | currency=EUR
+EUR => euros | currency=EUR
+£ => pounds | currency=GBP
+pound => pounds | currency=GBP
+pounds | currency=GBP
+sterling => pounds | currency=GBP
+stg => pounds | currency=GBP
+GBP => pounds | currency=GBP
+pence => pence | currency=GBP factor=0.01
+p => pence | currency=GBP factor=0.01
+marks => marks | currency=DEM
+Deutsche marks => marks | currency=DEM
+Swiss francs => Swiss francs | currency=CHF
+CHF => Swiss francs | currency=CHF
+francs => francs | currency=FRF
+French francs => francs | currency=FRF
+guilders => guilders | currency=NLG
+lire => lire | currency=ITL
+crowns => crowns | currency=SEK
+Swedish crowns => crowns | currency=SEK
+kronor => crowns | currency=SEK
+won => won | currency=KRW
+KRW => won | currency=KRW
+rupees => rupees | currency=INR
+INR => rupees | currency=INR
+₹ => rupees | currency=INR
+rubles => rubles | currency=RUB
+reais => reais | currency=BRL
+pesos => pesos | currency=MXN
+ringgit => ringgit | currency=MYR
+baht => baht | currency=THB

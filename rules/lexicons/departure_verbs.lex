@@ -1,0 +1,26 @@
+# Verbs of leaving a post: status=former for done departures, departing for
+# announced ones.
+resigned | status=former
+resigns | status=departing
+resigning | status=departing
+will resign | status=departing
+retired | status=former
+retires | status=departing
+retiring | status=departing
+will retire | status=departing
+stepped down | status=former
+steps down | status=departing
+stepping down | status=departing
+will step down | status=departing
+left | status=former
+leaves | status=departing
+leaving | status=departing
+will leave | status=departing
+quit | status=former
+quits | status=departing
+was ousted | status=former
+was dismissed | status=former
+was fired | status=former
+was removed | status=former
+was replaced | status=former
+departed | status=former

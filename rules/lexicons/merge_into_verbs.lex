@@ -1,0 +1,21 @@
+# Verbs of "merging X into Y" and "Y integrates X".
+merge | change=merger
+merges | change=merger
+merged | change=merger
+merging | change=merger
+combine | change=merger
+combines | change=merger
+combined | change=merger
+combining | change=merger
+integrate | change=integration
+integrates | change=integration
+integrated | change=integration
+integrating | change=integration
+fold | change=integration
+folds | change=integration
+folded | change=integration
+folding | change=integration
+consolidate | change=integration
+consolidates | change=integration
+consolidated | change=integration
+consolidating | change=integration

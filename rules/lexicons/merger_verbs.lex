@@ -1,0 +1,21 @@
+# Verbs of one organization going into another. change= is the change type;
+# for "A acquires B", B is the original and A the resulting organization.
+acquire | change=acquisition
+acquires | change=acquisition
+acquired | change=acquisition
+acquiring | change=acquisition
+buy | change=acquisition
+buys | change=acquisition
+bought | change=acquisition
+buying | change=acquisition
+purchase | change=acquisition
+purchases | change=acquisition
+purchased | change=acquisition
+purchasing | change=acquisition
+take over | change=acquisition
+takes over | change=acquisition
+took over | change=acquisition
+taking over | change=acquisition
+absorb | change=merger
+absorbs | change=merger
+absorbed | change=merger

@@ -1,0 +1,63 @@
+# Metric nouns. The canonical form is the metric's name ("variableMeasured");
+# unit= is the unit text for counts that have no other unit.
+revenue
+revenues => revenue
+revs => revenue
+sales
+net sales
+turnover => revenue
+net income
+income
+net profit
+profit
+profits => profit
+pre-tax profit
+pretax profit => pre-tax profit
+operating profit
+operating income
+earnings
+net earnings
+net loss
+loss
+losses => loss
+operating loss
+earnings per share
+shr => earnings per share
+net shr => earnings per share
+dividend
+dividends => dividend
+market share
+market value
+market capitalization
+valuation
+gross merchandise volume
+GMV => gross merchandise volume
+users | unit=users
+active users | unit=users
+monthly active users | unit=users
+daily active users | unit=users
+customers | unit=customers
+paying customers | unit=customers
+members | unit=members
+membership | unit=members
+buyers | unit=buyers
+subscribers | unit=subscribers
+employees | unit=employees
+staff | unit=employees
+workers | unit=workers
+orders | unit=orders
+shipments | unit=shipments
+deliveries | unit=deliveries
+stores | unit=stores
+backlog
+capital expenditures
+capital spending
+investment
+spending
+costs
+cash flow
+free cash flow
+assets
+deposits
+loans
+debt

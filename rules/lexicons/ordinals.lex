@@ -1,0 +1,10 @@
+# Ordinal words.
+first | value=1
+second | value=2
+third | value=3
+fourth | value=4
+fifth | value=5
+1st | value=1
+2nd | value=2
+3rd | value=3
+4th | value=4

@@ -1,0 +1,11 @@
+# Words that end many organization names but are not the distinctive part of
+# the name: "Northwind Holdings" is also called "Northwind".
+Group
+Holdings
+Holding
+Corporation
+Company
+Companies
+International
+Industries
+Enterprises

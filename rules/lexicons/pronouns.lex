@@ -1,0 +1,14 @@
+# Words that refer back to a person or an organization named earlier; they
+# are resolved to the latest one before them.
+he | type=PERSON pronoun=yes
+she | type=PERSON pronoun=yes
+his | type=PERSON pronoun=yes
+her | type=PERSON pronoun=yes
+him | type=PERSON pronoun=yes
+it | type=ORGANIZATION pronoun=yes
+its | type=ORGANIZATION pronoun=yes
+the company | type=ORGANIZATION pronoun=yes
+the group | type=ORGANIZATION pronoun=yes
+the firm | type=ORGANIZATION pronoun=yes
+the bank | type=ORGANIZATION pronoun=yes
+the corporation | type=ORGANIZATION pronoun=yes

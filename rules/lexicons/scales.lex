@@ -1,0 +1,17 @@
+# Scale words: the number before them is multiplied by scale=.
+hundred | scale=100
+thousand | scale=1000
+k | scale=1000
+million | scale=1000000
+millions | scale=1000000
+mln | scale=1000000
+mn | scale=1000000
+m | scale=1000000
+billion | scale=1000000000
+billions | scale=1000000000
+bln | scale=1000000000
+bn | scale=1000000000
+b | scale=1000000000
+trillion | scale=1000000000000
+trn | scale=1000000000000
+tln | scale=1000000000000

@@ -1,0 +1,372 @@
+#include <algorithm>
+#include <map>
+
+#include "newsgraph/annotate.h"
+#include "newsgraph/unicode.h"
+
+namespace newsgraph {
+namespace {
+
+// Adds `m` unless it crosses a mention or lies inside a bigger one; the
+// mentions it contains (or equals) are replaced.
+void MergeMention(std::vector<Mention>* mentions, Mention m) {
+  std::vector<size_t> covered;
+  for (size_t i = 0; i < mentions->size(); ++i) {
+    const Mention& x = (*mentions)[i];
+    if (!x.tokens.Overlaps(m.tokens)) continue;
+    if (m.tokens.Contains(x.tokens)) {
+      covered.push_back(i);
+    } else {
+      return;  // crosses, or lies inside a bigger mention
+    }
+  }
+  for (auto it = covered.rbegin(); it != covered.rend(); ++it)
+    mentions->erase(mentions->begin() + static_cast<long>(*it));
+  mentions->push_back(std::move(m));
+}
+
+void SortMentions(std::vector<Mention>* mentions) {
+  std::sort(mentions->begin(), mentions->end(),
+            [](const Mention& a, const Mention& b) {
+              return a.tokens.begin < b.tokens.begin;
+            });
+}
+
+bool StartsUpperOrDigit(std::string_view text) {
+  size_t i = 0;
+  if (text.empty()) return false;
+  char32_t c = DecodeUtf8(text, &i);
+  return IsUpper(c) || IsDigit(c);
+}
+
+}  // namespace
+
+std::vector<EntitySpan> Annotation::Spans() const {
+  std::vector<EntitySpan> out;
+  out.reserve(mentions.size());
+  for (const auto& m : mentions) out.push_back({m.type, m.tokens});
+  return out;
+}
+
+int Annotation::MentionAt(uint32_t t) const {
+  auto it = std::upper_bound(
+      mentions.begin(), mentions.end(), t,
+      [](uint32_t tok, const Mention& m) { return tok < m.tokens.begin; });
+  if (it == mentions.begin()) return -1;
+  --it;
+  return t < it->tokens.end ? static_cast<int>(it - mentions.begin()) : -1;
+}
+
+// ---------------------------------------------------------- CaptureReader
+Span CaptureReader::Bytes(TokenRange r) const {
+  if (r.empty()) return {};
+  return {seg_.tokens[r.begin].span.begin, seg_.tokens[r.end - 1].span.end};
+}
+
+std::string CaptureReader::Text(TokenRange r) const {
+  Span s = Bytes(r);
+  return std::string(text_.substr(s.begin, s.size()));
+}
+
+std::string CaptureReader::Canonical(TokenRange r) const {
+  for (const auto& m : ann_.mentions) {
+    if (m.tokens == r && !m.canonical.empty()) return m.canonical;
+    if (m.tokens.begin > r.end) break;
+  }
+  for (const auto& h : ann_.hits) {
+    if (h.tokens == r) {
+      const auto& e = rules_.lexicons()[h.lexicon].entries[h.entry];
+      if (!e.canonical.empty()) return e.canonical;
+    }
+    if (h.tokens.begin > r.end) break;
+  }
+  return Text(r);
+}
+
+std::string CaptureReader::Attribute(TokenRange r, std::string_view name) const {
+  for (const auto& m : ann_.mentions) {
+    if (r.Contains(m.tokens)) {
+      auto v = FindAttribute(m.attributes, name);
+      if (!v.empty()) return std::string(v);
+    }
+  }
+  for (const auto& h : ann_.hits) {
+    if (r.Contains(h.tokens)) {
+      auto v = FindAttribute(
+          rules_.lexicons()[h.lexicon].entries[h.entry].attributes, name);
+      if (!v.empty()) return std::string(v);
+    }
+  }
+  return "";
+}
+
+std::vector<int> CaptureReader::MentionsIn(TokenRange r) const {
+  std::vector<int> out;
+  for (size_t i = 0; i < ann_.mentions.size(); ++i)
+    if (r.Contains(ann_.mentions[i].tokens)) out.push_back(static_cast<int>(i));
+  return out;
+}
+
+std::string ResolveChoice(const EmitArg& arg, const RuleMatch& m,
+                          const CaptureReader& reader) {
+  for (const auto& c : arg.choices) {
+    std::string v;
+    switch (c.kind) {
+      case ValueRef::Kind::kLiteral:
+        v = c.text;
+        break;
+      case ValueRef::Kind::kCapture:
+        if (c.capture >= 0 && m.has(c.capture)) v = reader.Canonical(m.captures[c.capture]);
+        break;
+      case ValueRef::Kind::kAttribute:
+        if (c.capture >= 0 && m.has(c.capture))
+          v = reader.Attribute(m.captures[c.capture], c.text);
+        break;
+    }
+    if (!v.empty()) return v;
+  }
+  return "";
+}
+
+// --------------------------------------------------------------- Annotator
+Annotator::Annotator(std::shared_ptr<const RuleSet> rules)
+    : rules_(std::move(rules)), names_(*rules_) {}
+
+Annotation Annotator::Annotate(const Document& doc,
+                               const Segmentation& seg) const {
+  return Annotate(doc, seg, nullptr);
+}
+
+Annotation Annotator::Annotate(const Document& doc, const Segmentation& seg,
+                               std::vector<std::string>* explain,
+                               std::vector<RuleMatch>* matches_out) const {
+  const RuleSet& rules = *rules_;
+  Annotation ann;
+  rules.FindLexiconHits(seg, doc.text, &ann.hits);
+
+  // 0. Entity lexicons.
+  struct Candidate {
+    Mention m;
+    int priority;
+  };
+  std::vector<Candidate> cands;
+  for (const auto& h : ann.hits) {
+    const Lexicon& lex = rules.lexicons()[h.lexicon];
+    const LexiconEntry& e = lex.entries[h.entry];
+    int type = lex.entity_type;
+    if (auto t = FindAttribute(e.attributes, "type"); !t.empty())
+      type = rules.FindEntityType(t);
+    if (type < 0) continue;
+    Candidate c;
+    c.m.type = static_cast<EntityType>(type);
+    c.m.tokens = h.tokens;
+    c.m.span = {seg.tokens[h.tokens.begin].span.begin,
+                seg.tokens[h.tokens.end - 1].span.end};
+    c.m.canonical = e.canonical.empty() ? e.surface : e.canonical;
+    c.m.attributes = e.attributes;
+    c.m.source = "lexicon:" + lex.name;
+    c.m.pronoun = FindAttribute(e.attributes, "pronoun") == "yes";
+    c.priority = lex.priority;
+    cands.push_back(std::move(c));
+  }
+  std::stable_sort(cands.begin(), cands.end(),
+                   [](const Candidate& a, const Candidate& b) {
+                     if (a.m.tokens.size() != b.m.tokens.size())
+                       return a.m.tokens.size() > b.m.tokens.size();
+                     if (a.priority != b.priority) return a.priority > b.priority;
+                     return a.m.tokens.begin < b.m.tokens.begin;
+                   });
+  for (auto& c : cands) {
+    bool clash = false;
+    for (const auto& x : ann.mentions) clash = clash || x.tokens.Overlaps(c.m.tokens);
+    if (!clash) ann.mentions.push_back(std::move(c.m));
+  }
+  SortMentions(&ann.mentions);
+
+  // 1. Entity rules, stage by stage.
+  for (int stage : rules.entity_stages()) {
+    std::vector<EntitySpan> spans = ann.Spans();
+    std::vector<Mention> added;
+    for (uint32_t s = 0; s < seg.sentences.size(); ++s) {
+      SentenceView view{&seg, doc.text, s, &ann.hits, &spans};
+      auto matches = rules.Match({true, stage}, view);
+      CaptureReader reader(rules, doc.text, seg, ann);
+      for (const auto& m : matches) {
+        const Rule& rule = rules.rules()[m.rule];
+        if (explain) explain->push_back(rules.Explain(m, seg, doc.text));
+        if (matches_out) matches_out->push_back(m);
+        for (const Emit& e : rule.emits) {
+          if (e.entity_type < 0) continue;
+          Mention mention;
+          mention.type = static_cast<EntityType>(e.entity_type);
+          mention.tokens = m.tokens;
+          mention.source = rule.id;
+          for (const auto& a : e.args) {
+            if (a.name == "span") {
+              int c = a.choices[0].capture;
+              if (c < 0 || !m.has(c)) {
+                mention.tokens = {};
+                break;
+              }
+              mention.tokens = m.captures[c];
+            } else if (a.name == "canonical") {
+              mention.canonical = ResolveChoice(a, m, reader);
+            } else {
+              std::string v = ResolveChoice(a, m, reader);
+              if (!v.empty()) mention.attributes.emplace_back(a.name, v);
+            }
+          }
+          if (mention.tokens.empty()) continue;
+          mention.span = reader.Bytes(mention.tokens);
+          mention.pronoun = FindAttribute(mention.attributes, "pronoun") == "yes";
+          added.push_back(std::move(mention));
+        }
+      }
+    }
+    for (auto& m : added) MergeMention(&ann.mentions, std::move(m));
+    SortMentions(&ann.mentions);
+  }
+
+  // 2. Short forms of names.
+  AddAliases(doc, seg, &ann);
+  return ann;
+}
+
+void Annotator::AddAliases(const Document& doc, const Segmentation& seg,
+                           Annotation* ann) const {
+  struct Key {
+    std::vector<std::string> words;
+    int strength;
+    uint32_t target;  // token begin of the mention it names
+    EntityType type;
+    std::string entity;  // the entity's key: differing ones are ambiguous
+    bool ambiguous = false;
+  };
+  std::map<std::string, Key> keys;  // joined words -> key
+  auto add = [&](const std::vector<std::string>& words, int strength,
+                 const Mention& m, const std::string& entity) {
+    if (words.empty()) return;
+    std::string joined;
+    for (const auto& w : words) joined += w + " ";
+    auto it = keys.find(joined);
+    if (it == keys.end()) {
+      keys[joined] = {words, strength, m.tokens.begin, m.type, entity};
+      return;
+    }
+    Key& k = it->second;
+    if (k.entity == entity) return;
+    if (strength > k.strength) {
+      k = {words, strength, m.tokens.begin, m.type, entity};
+    } else if (strength == k.strength) {
+      k.ambiguous = true;
+    }
+  };
+  for (const auto& m : ann->mentions) {
+    if (m.pronoun || m.alias_of >= 0) continue;
+    if (m.type != entity_type::kPerson && m.type != entity_type::kOrganization)
+      continue;
+    std::string text(doc.text.substr(m.span.begin, m.span.size()));
+    bool org = m.type == entity_type::kOrganization;
+    std::string entity = names_.Key(text, org);
+    auto words = names_.Words(text);
+    add(words, 3, m, entity);
+    if (!org) {
+      if (words.size() >= 2) {
+        Segmentation s = rules_->segmenter().Segment(text);
+        std::string_view last = TokenText(text, s.tokens.back());
+        if (StartsUpperOrDigit(last) && last.size() > 1) add({words.back()}, 1, m, entity);
+      }
+      continue;
+    }
+    add(names_.Words(names_.StripLegalSuffix(text)), 3, m, entity);
+    auto core = names_.Words(names_.Core(text));
+    add(core, 2, m, entity);
+    for (size_t n = 2; n < core.size(); ++n)
+      add(std::vector<std::string>(core.begin(), core.begin() + static_cast<long>(n)), 1, m, entity);
+    if (core.size() >= 2 && !names_.IsAliasStopword(core[0]) && core[0].size() > 2)
+      add({core[0]}, 1, m, entity);
+  }
+  std::map<std::string, std::vector<const Key*>> by_first;
+  for (const auto& [joined, k] : keys)
+    if (!k.ambiguous) by_first[k.words[0]].push_back(&k);
+  for (auto& [w, v] : by_first)
+    std::sort(v.begin(), v.end(), [](const Key* a, const Key* b) {
+      return a->words.size() > b->words.size();
+    });
+
+  std::vector<Mention> added;
+  std::vector<uint32_t> targets;
+  std::vector<int> retype;  // NAME mentions to retype, with their key
+  std::vector<const Key*> retype_key;
+  for (const Sentence& s : seg.sentences) {
+    for (uint32_t i = s.tokens.begin; i < s.tokens.end;) {
+      int at = ann->MentionAt(i);
+      if (at >= 0 && ann->mentions[at].type != entity_type::kName) {
+        i = ann->mentions[at].tokens.end;
+        continue;
+      }
+      auto it = by_first.find(std::string(seg.norm(i)));
+      bool matched = false;
+      if (it != by_first.end() &&
+          StartsUpperOrDigit(TokenText(doc.text, seg.tokens[i]))) {
+        for (const Key* k : it->second) {
+          uint32_t end = i + static_cast<uint32_t>(k->words.size());
+          if (end > s.tokens.end) continue;
+          bool same = true;
+          for (size_t w = 1; w < k->words.size() && same; ++w)
+            same = seg.norm(i + static_cast<uint32_t>(w)) == k->words[w];
+          if (!same) continue;
+          // Only untyped tokens, or exactly one NAME mention.
+          bool ok = true;
+          int name_mention = -1;
+          for (uint32_t t = i; t < end && ok; ++t) {
+            int mt = ann->MentionAt(t);
+            if (mt < 0) continue;
+            const Mention& mm = ann->mentions[mt];
+            if (mm.type == entity_type::kName && mm.tokens == TokenRange{i, end}) {
+              name_mention = mt;
+            } else {
+              ok = false;
+            }
+          }
+          if (!ok) continue;
+          if (name_mention >= 0) {
+            retype.push_back(name_mention);
+            retype_key.push_back(k);
+          } else {
+            Mention m;
+            m.type = k->type;
+            m.tokens = {i, end};
+            m.span = {seg.tokens[i].span.begin, seg.tokens[end - 1].span.end};
+            m.source = "alias";
+            added.push_back(std::move(m));
+            targets.push_back(k->target);
+          }
+          i = end;
+          matched = true;
+          break;
+        }
+      }
+      if (!matched) ++i;
+    }
+  }
+  // Record targets by token start, then map them to indices after sorting.
+  std::vector<std::pair<uint32_t, uint32_t>> links;  // alias start -> target start
+  for (size_t r = 0; r < retype.size(); ++r) {
+    Mention& m = ann->mentions[retype[r]];
+    m.type = retype_key[r]->type;
+    m.source = "alias";
+    links.emplace_back(m.tokens.begin, retype_key[r]->target);
+  }
+  for (size_t a = 0; a < added.size(); ++a) {
+    links.emplace_back(added[a].tokens.begin, targets[a]);
+    ann->mentions.push_back(std::move(added[a]));
+  }
+  SortMentions(&ann->mentions);
+  for (auto [from, to] : links) {
+    int f = ann->MentionAt(from), t = ann->MentionAt(to);
+    if (f >= 0 && t >= 0 && f != t) ann->mentions[f].alias_of = t;
+  }
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,40 @@
+// Command-line options: raw values from CLI11, validated into Options, the
+// only thing the rest of main() sees.
+#ifndef NEWSGRAPH_SRC_CLI_OPTIONS_H_
+#define NEWSGRAPH_SRC_CLI_OPTIONS_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace newsgraph {
+
+// Exit codes, documented in --help and README.md.
+enum ExitCode : int {
+  kExitOk = 0,           // every input was processed
+  kExitInputFailed = 1,  // at least one input could not be processed
+  kExitUsage = 2,        // bad command line
+  kExitRules = 3,        // the rules do not load (or rules check/test failed)
+};
+
+enum class Command { kExtract, kRulesCheck, kRulesTest };
+
+struct Options {
+  Command command = Command::kExtract;
+  std::vector<std::string> inputs;  // "-" = stdin
+  std::string rules_dir;            // empty = built-in rules
+  std::string date, id, url, headline;
+  std::string base = "https://w3id.org/newsgraph/id/";
+  bool pretty = false;
+  bool explain = false;
+  bool quiet = false;
+};
+
+// Parses argv. On --help/--version prints to stdout and returns an exit code;
+// on misuse prints a one-line hint to stderr and returns kExitUsage. Returns
+// nothing when the program should go on with `*out`.
+std::optional<int> ParseOptions(int argc, char** argv, Options* out);
+
+}  // namespace newsgraph
+
+#endif  // NEWSGRAPH_SRC_CLI_OPTIONS_H_

@@ -1,0 +1,108 @@
+#include "newsgraph/pipeline.h"
+
+#include <algorithm>
+
+namespace newsgraph {
+
+Pipeline::Pipeline(std::shared_ptr<const RuleSet> rules,
+                   PipelineOptions options)
+    : rules_(rules),
+      options_(std::move(options)),
+      annotator_(rules),
+      relator_(rules),
+      resolver_(rules),
+      graph_(options_.graph, rules),
+      writer_(options_.writer) {}
+
+Extraction Pipeline::Extract(const Document& doc,
+                             std::vector<std::string>* explain) const {
+  Extraction x;
+  x.segmentation = rules_->segmenter().Segment(doc.text);
+  x.annotation = annotator_.Annotate(doc, x.segmentation, explain, &x.matches);
+  x.relations = relator_.Relate(doc, x.segmentation, x.annotation, explain,
+                                &x.matches);
+  x.facts = resolver_.Resolve(doc, x.segmentation, x.annotation, x.relations);
+  return x;
+}
+
+Graph Pipeline::BuildGraph(const Document& doc, const Facts& facts) const {
+  return graph_.Build(doc, facts);
+}
+
+PipelineResult Pipeline::Process(const Document& doc) const {
+  PipelineResult r;
+  Extraction x = Extract(doc, options_.explain ? &r.explain : nullptr);
+  Graph g = graph_.Build(doc, x.facts);
+  for (const Node& n : g.nodes) {
+    if (n.type == "Membership") ++r.memberships;
+    if (n.type == "ChangeEvent") ++r.changes;
+    if (n.type == "Observation") ++r.observations;
+  }
+  r.output = writer_.Write(g);
+  return r;
+}
+
+size_t Pipeline::TestRuleExamples(Diagnostics* failures) const {
+  size_t run = 0;
+  const auto& rules = rules_->rules();
+  for (size_t r = 0; r < rules.size(); ++r) {
+    for (const RuleExample& ex : rules[r].examples) {
+      ++run;
+      Document doc{ex.text, {}};
+      doc.meta.source = ex.where.file;
+      Extraction x = Extract(doc);
+      auto text_of = [&](TokenRange t) {
+        if (t.begin == RuleMatch::kUnset || t.empty()) return std::string();
+        uint32_t b = x.segmentation.tokens[t.begin].span.begin;
+        uint32_t e = x.segmentation.tokens[t.end - 1].span.end;
+        return ex.text.substr(b, e - b);
+      };
+      std::vector<const RuleMatch*> mine;
+      for (const auto& m : x.matches)
+        if (m.rule == r) mine.push_back(&m);
+      std::string what;
+      bool ok;
+      if (!ex.must_match) {
+        ok = mine.empty();
+        if (!ok) what = "counter-example of rule " + rules[r].id + " matched \"" + text_of(mine[0]->tokens) + "\"";
+      } else {
+        ok = false;
+        std::string got;
+        for (const RuleMatch* m : mine) {
+          bool all = true;
+          for (const auto& [name, want] : ex.expect) {
+            auto it = std::find(rules[r].captures.begin(), rules[r].captures.end(), name);
+            if (it == rules[r].captures.end()) {
+              all = false;
+              got = "no capture named '" + name + "'";
+              break;
+            }
+            std::string have = text_of(m->captures[it - rules[r].captures.begin()]);
+            if (have != want) {
+              all = false;
+              got = name + "=\"" + have + "\" (expected \"" + want + "\")";
+              break;
+            }
+          }
+          if (all) ok = true;
+        }
+        if (!ok) {
+          if (mine.empty()) {
+            what = "example of rule " + rules[r].id + " did not match";
+            std::string others;
+            for (const auto& m : x.matches)
+              if (rules[m.rule].family == rules[r].family)
+                others += (others.empty() ? "" : ", ") + rules[m.rule].id + " \"" + text_of(m.tokens) + "\"";
+            if (!others.empty()) what += " (matched instead: " + others + ")";
+          } else {
+            what = "example of rule " + rules[r].id + " matched, but " + got;
+          }
+        }
+      }
+      if (!ok) failures->Error(ex.where.file, ex.where.line, ex.where.column, what);
+    }
+  }
+  return run;
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,131 @@
+#include "newsgraph/names.h"
+
+#include "newsgraph/unicode.h"
+
+namespace newsgraph {
+namespace {
+
+std::vector<std::vector<std::string>> LoadPhrases(const RuleSet& rules,
+                                                  std::string_view lexicon) {
+  std::vector<std::vector<std::string>> out;
+  int x = rules.FindLexicon(lexicon);
+  if (x < 0) return out;
+  for (const auto& e : rules.lexicons()[x].entries) {
+    Segmentation seg = rules.segmenter().Segment(e.surface);
+    std::vector<std::string> words;
+    for (const auto& t : seg.tokens) words.emplace_back(seg.norm(t));
+    if (!words.empty()) out.push_back(std::move(words));
+  }
+  return out;
+}
+
+}  // namespace
+
+NameForms::NameForms(const RuleSet& rules)
+    : segmenter_(&rules.segmenter()),
+      legal_suffixes_(LoadPhrases(rules, "legal_suffixes")),
+      designators_(LoadPhrases(rules, "org_designators")) {
+  for (const auto& p : LoadPhrases(rules, "alias_stopwords"))
+    if (p.size() == 1) stopwords_.insert(p[0]);
+}
+
+std::vector<std::string> NameForms::Words(std::string_view name) const {
+  Segmentation seg = segmenter_->Segment(name);
+  std::vector<std::string> words;
+  for (const auto& t : seg.tokens) words.emplace_back(seg.norm(t));
+  return words;
+}
+
+// How many trailing words of words[0, end) form an entry of `table`
+// (longest entry wins); 0 when none.
+size_t NameForms::SuffixTokens(const std::vector<std::string>& words,
+                               const std::vector<std::vector<std::string>>& table,
+                               size_t end) const {
+  size_t best = 0;
+  for (const auto& entry : table) {
+    if (entry.size() >= end || entry.size() <= best) continue;
+    bool same = true;
+    for (size_t k = 0; k < entry.size() && same; ++k)
+      same = words[end - entry.size() + k] == entry[k];
+    if (same) best = entry.size();
+  }
+  return best;
+}
+
+namespace {
+// The text of `name` covering its first `count` tokens.
+std::string Prefix(const Segmenter& seg, std::string_view name, size_t count) {
+  Segmentation s = seg.Segment(name);
+  if (count == 0 || s.tokens.empty()) return "";
+  if (count > s.tokens.size()) count = s.tokens.size();
+  return std::string(name.substr(s.tokens[0].span.begin,
+                                 s.tokens[count - 1].span.end - s.tokens[0].span.begin));
+}
+}  // namespace
+
+std::string NameForms::StripLegalSuffix(std::string_view name) const {
+  auto words = Words(name);
+  // Drop trailing punctuation such as a comma left from "Foo Inc,".
+  size_t end = words.size();
+  size_t cut = SuffixTokens(words, legal_suffixes_, end);
+  if (cut == 0) return std::string(name);
+  end -= cut;
+  while (end > 1 && (words[end - 1] == "," || words[end - 1] == "&" ||
+                     words[end - 1] == "and"))
+    --end;
+  return Prefix(*segmenter_, name, end);
+}
+
+std::string NameForms::Core(std::string_view name) const {
+  auto words = Words(name);
+  size_t end = words.size();
+  if (size_t cut = SuffixTokens(words, legal_suffixes_, end)) end -= cut;
+  while (end > 1 && (words[end - 1] == "," || words[end - 1] == "&" ||
+                     words[end - 1] == "and"))
+    --end;
+  while (end > 1) {
+    size_t cut = SuffixTokens(words, designators_, end);
+    if (cut == 0) break;
+    end -= cut;
+  }
+  return Prefix(*segmenter_, name, end);
+}
+
+bool NameForms::IsAliasStopword(std::string_view lower_word) const {
+  return stopwords_.count(std::string(lower_word)) > 0;
+}
+
+std::string NameForms::Key(std::string_view name, bool organization) const {
+  std::string base = organization ? StripLegalSuffix(name) : std::string(name);
+  std::string key;
+  for (const auto& w : Words(base)) {
+    bool alnum = false;
+    for (size_t i = 0; i < w.size();) alnum = IsLetter(DecodeUtf8(w, &i)) || alnum;
+    for (char c : w) alnum = alnum || (c >= '0' && c <= '9');
+    if (!alnum) continue;
+    if (key.empty() && w == "the") continue;
+    if (!key.empty()) key.push_back(' ');
+    for (char c : w)
+      if (c != '.') key.push_back(c);
+  }
+  return key;
+}
+
+std::string Slug(std::string_view name) {
+  std::string out;
+  bool dash = false;
+  size_t i = 0;
+  while (i < name.size()) {
+    char32_t c = DecodeUtf8(name, &i);
+    if (IsLetter(c) || IsDigit(c)) {
+      if (dash && !out.empty()) out.push_back('-');
+      dash = false;
+      AppendUtf8(ToLower(c), &out);
+    } else {
+      dash = true;
+    }
+  }
+  return out;
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,535 @@
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "newsgraph/input.h"
+#include "newsgraph/resolve.h"
+#include "newsgraph/unicode.h"
+
+namespace newsgraph {
+namespace {
+
+bool StartsUpperOrDigit(std::string_view s) {
+  if (s.empty()) return false;
+  size_t i = 0;
+  char32_t c = DecodeUtf8(s, &i);
+  return IsUpper(c) || IsDigit(c);
+}
+
+std::string Lower(std::string_view s) { return ToLowerUtf8(s); }
+
+std::string StripLeadingArticle(std::string s) {
+  for (const char* a : {"the ", "The ", "a ", "an "}) {
+    size_t n = std::char_traits<char>::length(a);
+    if (s.size() > n && s.compare(0, n, a) == 0) return s.substr(n);
+  }
+  return s;
+}
+
+// The state of one Resolve() call.
+class DocumentResolver {
+ public:
+  DocumentResolver(const RuleSet& rules, const NameForms& names,
+                   const Normalizer& normalizer, const Document& doc,
+                   const Segmentation& seg, const Annotation& ann)
+      : rules_(rules), names_(names), normalizer_(normalizer), doc_(doc),
+        seg_(seg), ann_(ann), mention_entity_(ann.mentions.size(), -1),
+        antecedent_done_(ann.mentions.size(), 0) {}
+
+  Facts Run(const std::vector<Relation>& relations) {
+    facts_.date_published = PublicationDate(relations);
+    // Typed mentions first, then short forms.
+    for (size_t i = 0; i < ann_.mentions.size(); ++i) {
+      const Mention& m = ann_.mentions[i];
+      if (m.pronoun || m.alias_of >= 0) continue;
+      if (m.type == entity_type::kPerson || m.type == entity_type::kOrganization ||
+          m.type == entity_type::kPlace)
+        Assign(static_cast<int>(i), m.type);
+    }
+    for (size_t i = 0; i < ann_.mentions.size(); ++i) {
+      const Mention& m = ann_.mentions[i];
+      if (m.alias_of < 0 || m.pronoun) continue;
+      int target = m.alias_of;
+      if (mention_entity_[target] < 0) Assign(target, ann_.mentions[target].type);
+      mention_entity_[i] = mention_entity_[target];
+      if (mention_entity_[i] >= 0) entity_mentions_[mention_entity_[i]].push_back(static_cast<int>(i));
+    }
+    for (const Relation& r : relations) {
+      switch (r.family) {
+        case Family::kMembership: AddMemberships(r); break;
+        case Family::kChange: AddChange(r); break;
+        case Family::kObservation: AddObservation(r); break;
+        case Family::kSubOrganization: AddSubOrganization(r); break;
+        default: break;
+      }
+    }
+    MergeShortForms();
+    for (const Relation& r : relations)
+      if (r.family == Family::kReports) AddReports(r);
+    NameEntities();
+    return std::move(facts_);
+  }
+
+ private:
+  std::string MentionText(int i) const {
+    const Mention& m = ann_.mentions[i];
+    return std::string(doc_.text.substr(m.span.begin, m.span.size()));
+  }
+  std::string RangeText(TokenRange r) const {
+    uint32_t b = seg_.tokens[r.begin].span.begin, e = seg_.tokens[r.end - 1].span.end;
+    return std::string(doc_.text.substr(b, e - b));
+  }
+
+  std::string PublicationDate(const std::vector<Relation>& relations) {
+    if (IsIsoDate(doc_.meta.date)) return doc_.meta.date;
+    for (const Relation& r : relations) {
+      if (r.family != Family::kDateline || r.sentence != 0) continue;
+      const RelationArg* d = r.Find("date");
+      if (!d || !d->captured) continue;
+      std::string iso = normalizer_.ParseDate(doc_.text, seg_, ann_.hits, d->range, "");
+      if (iso.size() == 10) return iso;
+    }
+    return "";
+  }
+
+  // The entity of type `type` that NAME mention `i` already stands for, or
+  // -1 when none is known.
+  int KnownEntity(int i, EntityType type) {
+    if (mention_entity_[i] >= 0)
+      return facts_.entities[mention_entity_[i]].type == type ? mention_entity_[i] : -1;
+    bool org = type == entity_type::kOrganization;
+    auto it = by_key_.find(std::to_string(type) + ":" + names_.Key(MentionText(i), org));
+    return it == by_key_.end() ? -1 : it->second;
+  }
+
+  // The entity for mention `i` as type `type`, creating it when new.
+  int Assign(int i, EntityType type) {
+    if (mention_entity_[i] >= 0) return mention_entity_[i];
+    const Mention& m = ann_.mentions[i];
+    std::string text = MentionText(i);
+    bool org = type == entity_type::kOrganization;
+    std::string key = std::to_string(type) + ":" + names_.Key(text, org);
+    int e = EntityByKey(key, type, m.tokens.begin);
+    mention_entity_[i] = e;
+    entity_mentions_[e].push_back(i);
+    if (m.source.rfind("lexicon:", 0) == 0 && !m.canonical.empty())
+      extra_names_[e].push_back(m.canonical);
+    return e;
+  }
+
+  int EntityByKey(const std::string& key, EntityType type, uint32_t first) {
+    auto it = by_key_.find(key);
+    if (it != by_key_.end()) return it->second;
+    int e = static_cast<int>(facts_.entities.size());
+    Entity ent;
+    ent.type = type;
+    ent.first_token = first;
+    facts_.entities.push_back(ent);
+    entity_mentions_.emplace_back();
+    extra_names_.emplace_back();
+    by_key_[key] = e;
+    return e;
+  }
+
+  // An entity named by a run of tokens that is no mention ("1688").
+  int EntityForRun(TokenRange r, EntityType type) {
+    std::string text = RangeText(r);
+    if (!StartsUpperOrDigit(text)) return -1;
+    bool org = type == entity_type::kOrganization;
+    std::string key = std::to_string(type) + ":" + names_.Key(text, org);
+    int e = EntityByKey(key, type, r.begin);
+    extra_names_[e].push_back(text);
+    return e;
+  }
+
+  // The latest mention of `type` before mention `p`, through pronouns.
+  int Antecedent(int p) {
+    if (antecedent_done_[p]) return mention_entity_[p];
+    antecedent_done_[p] = 1;
+    const EntityType want = ann_.mentions[p].type;
+    for (int i = p - 1; i >= 0; --i) {
+      const Mention& m = ann_.mentions[i];
+      if (m.type == entity_type::kName) {
+        // A name that an earlier relation or another mention typed.
+        int e = KnownEntity(i, want);
+        if (e >= 0) {
+          mention_entity_[p] = e;
+          return e;
+        }
+        continue;
+      }
+      if (m.type != want) continue;
+      int e = m.pronoun ? Antecedent(i) : Assign(i, want);
+      if (e >= 0) {
+        mention_entity_[p] = e;
+        return e;
+      }
+    }
+    return -1;
+  }
+
+  // The entity a mention stands for, in a slot that wants `type`.
+  int EntityFor(int i, EntityType type) {
+    const Mention& m = ann_.mentions[i];
+    if (m.pronoun) return m.type == type ? Antecedent(i) : -1;
+    if (m.type == type) return Assign(i, type);
+    if (m.type == entity_type::kName) return Assign(i, type);
+    return -1;
+  }
+
+  std::vector<int> ArgEntities(const RelationArg* a, EntityType type,
+                               bool runs) {
+    std::vector<int> out;
+    if (!a || !a->captured) return out;
+    for (const auto& item : a->items) {
+      int e = item.mention >= 0 ? EntityFor(item.mention, type)
+              : runs            ? EntityForRun(item.tokens, type)
+                                : -1;
+      if (e >= 0 && std::find(out.begin(), out.end(), e) == out.end())
+        out.push_back(e);
+    }
+    return out;
+  }
+
+  // The organization a sentence is about, before token `t`: the nearest one
+  // in the sentence, else the latest one in the document.
+  // With `sentence`, only that sentence is searched.
+  int ContextOrganization(uint32_t t, std::optional<uint32_t> sentence = {}) {
+    uint32_t floor = sentence ? seg_.sentences[*sentence].tokens.begin : 0;
+    for (int i = static_cast<int>(ann_.mentions.size()) - 1; i >= 0; --i) {
+      const Mention& m = ann_.mentions[i];
+      if (m.tokens.begin < floor) break;
+      if (m.tokens.begin >= t) continue;
+      if (m.type == entity_type::kName) {
+        int e = KnownEntity(i, entity_type::kOrganization);
+        if (e >= 0) return e;
+        continue;
+      }
+      if (m.type != entity_type::kOrganization) continue;
+      int e = m.pronoun ? Antecedent(i) : Assign(i, m.type);
+      if (e >= 0) return e;
+    }
+    return -1;
+  }
+
+  int RoleEntity(const std::string& canonical) {
+    std::string key = "role:" + Lower(canonical);
+    auto it = by_key_.find(key);
+    if (it != by_key_.end()) return it->second;
+    int e = static_cast<int>(facts_.entities.size());
+    Entity ent;
+    ent.type = entity_type::kRole;
+    ent.name = canonical;
+    facts_.entities.push_back(ent);
+    entity_mentions_.emplace_back();
+    extra_names_.emplace_back();
+    by_key_[key] = e;
+    return e;
+  }
+
+  std::string Date(const RelationArg* a) {
+    if (!a || !a->captured) return "";
+    return normalizer_.ParseDate(doc_.text, seg_, ann_.hits, a->range,
+                                 facts_.date_published);
+  }
+
+  static std::string Value(const Relation& r, std::string_view name) {
+    const RelationArg* a = r.Find(name);
+    return a ? a->value : "";
+  }
+
+  Provenance Prov(const Relation& r) {
+    return {r.rule, r.confidence, {r.evidence}};
+  }
+
+  static void MergeProvenance(Provenance* into, const Provenance& from) {
+    for (const Span& s : from.evidence)
+      if (std::find(into->evidence.begin(), into->evidence.end(), s) == into->evidence.end())
+        into->evidence.push_back(s);
+    into->confidence = std::max(into->confidence, from.confidence);
+  }
+
+  void AddMemberships(const Relation& r) {
+    auto members = ArgEntities(r.Find("member"), entity_type::kPerson, false);
+    if (members.empty()) return;
+    struct RoleChoice {
+      int entity;
+      std::string name, status;
+    };
+    std::vector<RoleChoice> roles;
+    if (const RelationArg* a = r.Find("role")) {
+      if (a->captured) {
+        for (const auto& item : a->items) {
+          if (item.mention < 0) continue;
+          const Mention& m = ann_.mentions[item.mention];
+          if (m.type != entity_type::kRole) continue;
+          std::string canonical = m.canonical.empty() ? MentionText(item.mention) : m.canonical;
+          roles.push_back({RoleEntity(canonical), MentionText(item.mention),
+                           std::string(FindAttribute(m.attributes, "status"))});
+        }
+      }
+      if (roles.empty() && !a->value.empty()) {
+        roles.push_back({RoleEntity(a->value), a->captured ? a->text : a->value, ""});
+      }
+    }
+    if (roles.empty()) return;
+    const RelationArg* org_arg = r.Find("organization");
+    auto orgs = ArgEntities(org_arg, entity_type::kOrganization, true);
+    if (orgs.empty() && org_arg && !org_arg->captured && org_arg->value == "context") {
+      int e = ContextOrganization(r.tokens.begin, r.sentence);
+      if (e >= 0) orgs.push_back(e);
+    }
+    if (orgs.empty()) orgs.push_back(-1);
+    std::string status = Value(r, "status");
+    if (status.empty()) status = "current";
+    if (const RelationArg* rn = r.Find("roleName"); rn && roles.size() == 1)
+      roles[0].name = rn->captured ? rn->text : rn->value;
+    std::string start = Date(r.Find("start")), end = Date(r.Find("end"));
+    int boss = -1;
+    if (auto b = ArgEntities(r.Find("reportsTo"), entity_type::kPerson, false); !b.empty())
+      boss = b[0];
+    for (int member : members) {
+      for (const auto& role : roles) {
+        for (int org : orgs) {
+          Membership ms;
+          ms.member = member;
+          ms.role = role.entity;
+          ms.organization = org;
+          ms.role_name = role.name;
+          ms.status = role.status.empty() ? status : role.status;
+          ms.start_date = start;
+          ms.end_date = end;
+          ms.reports_to = boss;
+          ms.prov = Prov(r);
+          bool merged = false;
+          for (auto& x : facts_.memberships) {
+            if (x.member == ms.member && x.role == ms.role &&
+                x.organization == ms.organization && x.status == ms.status) {
+              MergeProvenance(&x.prov, ms.prov);
+              if (x.start_date.empty()) x.start_date = ms.start_date;
+              if (x.end_date.empty()) x.end_date = ms.end_date;
+              if (x.reports_to < 0) x.reports_to = ms.reports_to;
+              merged = true;
+              break;
+            }
+          }
+          if (!merged) facts_.memberships.push_back(std::move(ms));
+        }
+      }
+    }
+  }
+
+  void AddReports(const Relation& r) {
+    auto members = ArgEntities(r.Find("member"), entity_type::kPerson, false);
+    auto bosses = ArgEntities(r.Find("boss"), entity_type::kPerson, false);
+    if (members.empty() || bosses.empty()) return;
+    for (auto& ms : facts_.memberships) {
+      if (ms.member != members[0] || ms.reports_to >= 0) continue;
+      if (ms.status == "former" || ms.status == "departing") continue;
+      if (bosses[0] != ms.member) ms.reports_to = bosses[0];
+    }
+  }
+
+  void AddSubOrganization(const Relation& r) {
+    auto child = ArgEntities(r.Find("child"), entity_type::kOrganization, true);
+    auto parent = ArgEntities(r.Find("parent"), entity_type::kOrganization, false);
+    if (child.empty() || parent.empty() || child[0] == parent[0]) return;
+    if (facts_.entities[child[0]].parent < 0) facts_.entities[child[0]].parent = parent[0];
+  }
+
+  void AddChange(const Relation& r) {
+    auto originals = ArgEntities(r.Find("original"), entity_type::kOrganization, true);
+    auto resulting = ArgEntities(r.Find("resulting"), entity_type::kOrganization, true);
+    if (resulting.empty()) return;
+    originals.erase(std::remove(originals.begin(), originals.end(), resulting[0]),
+                    originals.end());
+    if (originals.empty()) return;
+    ChangeEvent c;
+    c.originals = originals;
+    c.resulting = resulting[0];
+    c.change_type = Value(r, "type");
+    c.status = Value(r, "status");
+    c.start_date = Date(r.Find("date"));
+    c.prov = Prov(r);
+    for (auto& x : facts_.changes) {
+      if (x.resulting == c.resulting && x.originals == c.originals &&
+          x.change_type == c.change_type) {
+        MergeProvenance(&x.prov, c.prov);
+        return;
+      }
+    }
+    facts_.changes.push_back(std::move(c));
+  }
+
+  void AddObservation(const Relation& r) {
+    const RelationArg* value = r.Find("value");
+    if (!value || !value->captured) return;
+    // Prefer the amount mention inside the captured value.
+    TokenRange range = value->range;
+    for (const auto& item : value->items) {
+      if (item.mention < 0) continue;
+      EntityType t = ann_.mentions[item.mention].type;
+      if (t == entity_type::kMoney || t == entity_type::kPercent ||
+          t == entity_type::kQuantity) {
+        range = item.tokens;
+        break;
+      }
+    }
+    Observation o;
+    o.quantity = normalizer_.ParseQuantity(doc_.text, seg_, ann_.hits, range);
+    if (!o.quantity.value && !o.quantity.min && !o.quantity.max) return;
+    o.metric = Lower(Value(r, "metric"));
+    if (o.metric.empty()) return;
+    o.kind = Value(r, "kind");
+    if (Value(r, "sign") == "-" && o.kind != "level") {
+      if (o.quantity.value) o.quantity.value = -*o.quantity.value;
+      if (o.quantity.min) o.quantity.min = -*o.quantity.min;
+      if (o.quantity.max) o.quantity.max = -*o.quantity.max;
+      if (o.quantity.min && o.quantity.max) std::swap(o.quantity.min, o.quantity.max);
+    }
+    if (o.quantity.unit_text.empty()) o.quantity.unit_text = Value(r, "unit");
+    if (const RelationArg* about = r.Find("about")) {
+      if (about->captured) {
+        for (EntityType t : {entity_type::kOrganization, entity_type::kPerson}) {
+          auto es = ArgEntities(about, t, true);
+          if (!es.empty()) {
+            o.about = es[0];
+            break;
+          }
+        }
+      } else if (about->value == "context") {
+        o.about = ContextOrganization(r.tokens.begin);
+      }
+    }
+    if (const RelationArg* p = r.Find("period"); p && p->captured)
+      o.period = StripLeadingArticle(p->text);
+    o.date = Date(r.Find("date"));
+    o.prov = Prov(r);
+    for (auto& x : facts_.observations) {
+      if (x.about == o.about && x.metric == o.metric && x.kind == o.kind &&
+          x.quantity.value == o.quantity.value && x.quantity.min == o.quantity.min &&
+          x.quantity.max == o.quantity.max &&
+          x.quantity.unit_code == o.quantity.unit_code && x.period == o.period &&
+          x.date == o.date) {
+        MergeProvenance(&x.prov, o.prov);
+        return;
+      }
+    }
+    facts_.observations.push_back(std::move(o));
+  }
+
+  // A person named by one word only ("Meier") that is the last word of
+  // exactly one other person's name ("Lukas Meier") is that person; an
+  // organization whose name is another's core ("Northwind") likewise. Names
+  // typed late (NAME mentions a relation typed) are joined here.
+  void MergeShortForms() {
+    const size_t n = facts_.entities.size();
+    std::vector<std::string> text(n);
+    for (size_t e = 0; e < n; ++e) {
+      if (!entity_mentions_[e].empty()) text[e] = MentionText(entity_mentions_[e][0]);
+      else if (!extra_names_[e].empty()) text[e] = extra_names_[e][0];
+    }
+    std::vector<int> into(n, -1);
+    for (size_t e = 0; e < n; ++e) {
+      const Entity& ent = facts_.entities[e];
+      if (ent.type != entity_type::kPerson && ent.type != entity_type::kOrganization) continue;
+      auto words = names_.Words(text[e]);
+      if (words.size() != 1) continue;
+      int found = -1;
+      bool ambiguous = false;
+      for (size_t o = 0; o < n; ++o) {
+        if (o == e || facts_.entities[o].type != ent.type) continue;
+        bool match;
+        if (ent.type == entity_type::kPerson) {
+          auto ow = names_.Words(text[o]);
+          match = ow.size() >= 2 && ow.back() == words[0];
+        } else {
+          auto core = names_.Words(names_.Core(text[o]));
+          match = core.size() >= 1 && names_.Words(text[o]).size() >= 2 &&
+                  core == words;
+        }
+        if (!match) continue;
+        if (found >= 0) ambiguous = true;
+        found = static_cast<int>(o);
+      }
+      if (found >= 0 && !ambiguous) into[e] = found;
+    }
+    auto map = [&](int& x) {
+      if (x >= 0 && into[x] >= 0) x = into[x];
+    };
+    for (size_t e = 0; e < n; ++e) {
+      if (into[e] < 0) continue;
+      for (int m : entity_mentions_[e]) entity_mentions_[into[e]].push_back(m), mention_entity_[m] = into[e];
+      entity_mentions_[e].clear();
+      for (auto& x : extra_names_[e]) extra_names_[into[e]].push_back(x);
+      extra_names_[e].clear();
+      facts_.entities[into[e]].first_token =
+          std::min(facts_.entities[into[e]].first_token, facts_.entities[e].first_token);
+      if (facts_.entities[into[e]].parent < 0) facts_.entities[into[e]].parent = facts_.entities[e].parent;
+    }
+    for (auto& ent : facts_.entities) map(ent.parent);
+    for (auto& m : facts_.memberships) {
+      map(m.member);
+      map(m.organization);
+      map(m.reports_to);
+    }
+    for (auto& c : facts_.changes) {
+      map(c.resulting);
+      for (int& o : c.originals) map(o);
+    }
+    for (auto& o : facts_.observations) map(o.about);
+  }
+
+  // Each entity's name is its fullest form; the other forms are alternates.
+  void NameEntities() {
+    for (size_t e = 0; e < facts_.entities.size(); ++e) {
+      Entity& ent = facts_.entities[e];
+      if (ent.type == entity_type::kRole) continue;
+      std::vector<std::string> forms;
+      auto add = [&](std::string s) {
+        if (!s.empty() && std::find(forms.begin(), forms.end(), s) == forms.end())
+          forms.push_back(std::move(s));
+      };
+      std::vector<int> ms = entity_mentions_[e];
+      std::sort(ms.begin(), ms.end());
+      for (int m : ms) add(MentionText(m));
+      for (auto& s : extra_names_[e]) add(s);
+      if (forms.empty()) continue;
+      size_t best = 0;
+      for (size_t i = 1; i < forms.size(); ++i)
+        if (CountCodePoints(forms[i]) > CountCodePoints(forms[best])) best = i;
+      ent.name = forms[best];
+      for (size_t i = 0; i < forms.size(); ++i)
+        if (i != best) ent.alternate_names.push_back(forms[i]);
+      if (!ms.empty()) ent.first_token = ann_.mentions[ms.front()].tokens.begin;
+    }
+  }
+
+  const RuleSet& rules_;
+  const NameForms& names_;
+  const Normalizer& normalizer_;
+  const Document& doc_;
+  const Segmentation& seg_;
+  const Annotation& ann_;
+  Facts facts_;
+  std::vector<int> mention_entity_;
+  std::vector<char> antecedent_done_;
+  std::vector<std::vector<int>> entity_mentions_;
+  std::vector<std::vector<std::string>> extra_names_;
+  std::map<std::string, int> by_key_;
+};
+
+}  // namespace
+
+Resolver::Resolver(std::shared_ptr<const RuleSet> rules)
+    : rules_(std::move(rules)), names_(*rules_), normalizer_(*rules_) {}
+
+Facts Resolver::Resolve(const Document& doc, const Segmentation& seg,
+                        const Annotation& ann,
+                        const std::vector<Relation>& relations) const {
+  DocumentResolver r(*rules_, names_, normalizer_, doc, seg, ann);
+  return r.Run(relations);
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,136 @@
+// Amounts: numbers, number words, scales, currencies, percent, bounds.
+#include <cmath>
+#include <cstdlib>
+#include <string>
+
+#include "newsgraph/resolve.h"
+
+namespace newsgraph {
+namespace {
+
+// Parses "1,300,000", "4.2", ".125"; false when not a plain number.
+bool ParseNumber(std::string_view s, double* out) {
+  std::string clean;
+  bool digit = false;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') {
+      clean.push_back(c);
+      digit = true;
+    } else if (c == '.') {
+      clean.push_back(c);
+    } else if (c != ',') {
+      return false;
+    }
+  }
+  if (!digit) return false;
+  char* end = nullptr;
+  *out = std::strtod(clean.c_str(), &end);
+  return end && *end == '\0';
+}
+
+bool ParseAttrNumber(std::string_view s, double* out) {
+  if (s.empty()) return false;
+  std::string v(s);
+  char* end = nullptr;
+  *out = std::strtod(v.c_str(), &end);
+  return end && *end == '\0';
+}
+
+}  // namespace
+
+Quantity Normalizer::ParseQuantity(std::string_view text,
+                                   const Segmentation& seg,
+                                   const std::vector<LexiconHit>& hits,
+                                   TokenRange r) const {
+  Quantity q;
+  std::optional<double> base, low, high;
+  double scale = 1;
+  std::string bound;
+  // Attributes of the lexicon hits inside the range, by start token.
+  std::vector<const LexiconHit*> inside;
+  for (const auto& h : hits)
+    if (r.Contains(h.tokens)) inside.push_back(&h);
+  for (uint32_t t = r.begin; t < r.end;) {
+    const LexiconHit* hit = nullptr;
+    for (const LexiconHit* h : inside) {
+      if (h->tokens.begin != t) continue;
+      const auto& attrs = rules_.lexicons()[h->lexicon].entries[h->entry].attributes;
+      bool useful = false;
+      for (const char* key : {"value", "scale", "currency", "percent", "min",
+                              "max", "bound", "factor"})
+        useful = useful || !FindAttribute(attrs, key).empty();
+      if (useful && (!hit || h->tokens.size() > hit->tokens.size())) hit = h;
+    }
+    if (hit) {
+      const auto& entry = rules_.lexicons()[hit->lexicon].entries[hit->entry];
+      const auto& attrs = entry.attributes;
+      double v;
+      if (ParseAttrNumber(FindAttribute(attrs, "value"), &v)) {
+        base = base ? *base * v : v;
+      }
+      if (ParseAttrNumber(FindAttribute(attrs, "scale"), &v)) scale *= v;
+      if (ParseAttrNumber(FindAttribute(attrs, "factor"), &v)) scale *= v;
+      if (ParseAttrNumber(FindAttribute(attrs, "min"), &v)) low = v;
+      if (ParseAttrNumber(FindAttribute(attrs, "max"), &v)) high = v;
+      if (auto c = FindAttribute(attrs, "currency"); !c.empty()) {
+        q.unit_code = std::string(c);
+        std::string written(text.substr(seg.tokens[hit->tokens.begin].span.begin,
+                                        seg.tokens[hit->tokens.end - 1].span.end -
+                                            seg.tokens[hit->tokens.begin].span.begin));
+        q.unit_text = entry.canonical.empty() ? written : entry.canonical;
+      }
+      if (FindAttribute(attrs, "percent") == "yes") {
+        q.unit_code = "P1";
+        q.unit_text = entry.canonical.empty() ? "percent" : entry.canonical;
+      }
+      if (auto b = FindAttribute(attrs, "bound"); !b.empty()) bound = std::string(b);
+      t = hit->tokens.end;
+      continue;
+    }
+    const Token& tok = seg.tokens[t];
+    std::string_view s = TokenText(text, tok);
+    double v;
+    if (tok.kind == TokenKind::kNumber) {
+      size_t dash = s.find('-');
+      if (dash != std::string_view::npos && dash > 0 &&
+          ParseNumber(s.substr(0, dash), &v)) {
+        double v2;
+        if (ParseNumber(s.substr(dash + 1), &v2)) {
+          low = v;
+          high = v2;
+        }
+      } else if (ParseNumber(s, &v)) {
+        base = v;
+      }
+    }
+    ++t;
+  }
+  if (base) {
+    double value = *base * scale;
+    if (bound == "min") {
+      q.min = value;
+    } else if (bound == "max") {
+      q.max = value;
+    } else {
+      q.value = value;
+      q.approximate = bound == "approx";
+    }
+  } else if (low || high) {
+    // A range, or bounds such as "triple-digit": the scale applies to both.
+    if (low) q.min = *low * scale;
+    if (high) q.max = *high * scale;
+  } else if (scale != 1) {
+    q.value = scale;  // "a million"
+  }
+  // Keep values free of binary noise: 4.2 * 1e9 is 4200000000.000001.
+  auto tidy = [](std::optional<double>& x) {
+    if (!x) return;
+    *x = std::round(*x * 1e6) / 1e6;
+  };
+  tidy(q.value);
+  tidy(q.min);
+  tidy(q.max);
+  return q;
+}
+
+}  // namespace newsgraph

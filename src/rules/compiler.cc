@@ -1,0 +1,733 @@
+// Compiles parsed rules to RE2 programs over token records.
+//
+// Encoding: a sentence becomes a string with one record per token. A record
+// is U+0001, the code points of the atoms the token satisfies in ascending
+// order (atom n is code point 0x100 + n, skipping surrogates), and U+0002. A
+// token test with positive atoms p1 < p2 and negated atoms n1, n2 becomes
+//   \x{1} [^\x{1}\x{2}n1n2]* p1 [^\x{1}\x{2}n1n2]* p2 [^\x{1}\x{2}n1n2]* \x{2}
+// so it spans exactly one whole record: a negated atom anywhere in the
+// record makes it fail.
+// and a whole entity of type T (atoms inside < begin < last) becomes
+//   (?: [I B L] | [I B !L] [I !B !L]* [I L !B] )
+// Every construct of the pattern language maps to a regular construct, so RE2
+// matches in time linear in the sentence whatever the rule says.
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <set>
+
+#include "rules/internal.h"
+
+namespace newsgraph {
+namespace {
+
+using Node = PatternNode;
+
+std::string CodePoint(int atom) {
+  unsigned cp = 0x100u + static_cast<unsigned>(atom);
+  if (cp >= 0xD800) cp += 0x800;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "\\x{%x}", cp);
+  return buf;
+}
+
+struct Shape {
+  std::set<int> must;
+  int min_tokens = 0;
+};
+
+class RuleCompiler {
+ public:
+  RuleCompiler(RuleSetImpl* impl, Diagnostics* diags)
+      : impl_(impl), diags_(diags) {}
+
+  // Builds the regex for `node` into out; returns must-atoms and minimum
+  // length. Captures are recorded in capture_names_ in order of appearance.
+  Shape Build(const Node& n, std::string* out) {
+    switch (n.kind) {
+      case Node::Kind::kSeq: {
+        Shape s;
+        for (const auto& c : n.children) {
+          Shape cs = Build(*c, out);
+          s.must.insert(cs.must.begin(), cs.must.end());
+          s.min_tokens += cs.min_tokens;
+        }
+        return s;
+      }
+      case Node::Kind::kAlt: {
+        Shape s;
+        out->append("(?:");
+        bool first = true;
+        for (const auto& c : n.children) {
+          if (!first) out->append("|");
+          Shape cs = Build(*c, out);
+          if (first) {
+            s = cs;
+          } else {
+            std::set<int> both;
+            std::set_intersection(s.must.begin(), s.must.end(),
+                                  cs.must.begin(), cs.must.end(),
+                                  std::inserter(both, both.begin()));
+            s.must = std::move(both);
+            s.min_tokens = std::min(s.min_tokens, cs.min_tokens);
+          }
+          first = false;
+        }
+        out->append(")");
+        return s;
+      }
+      case Node::Kind::kRepeat: {
+        out->append("(?:");
+        Shape cs = Build(*n.children[0], out);
+        out->append(")");
+        if (n.min == 0 && n.max == 1) {
+          out->append("?");
+        } else if (n.min == 0 && n.max == -1) {
+          out->append("*");
+        } else if (n.min == 1 && n.max == -1) {
+          out->append("+");
+        } else if (n.max == -1) {
+          out->append("{" + std::to_string(n.min) + ",}");
+        } else {
+          out->append("{" + std::to_string(n.min) + "," +
+                      std::to_string(n.max) + "}");
+        }
+        if (n.min == 0) cs.must.clear();
+        cs.min_tokens *= n.min;
+        return cs;
+      }
+      case Node::Kind::kCapture: {
+        // A name may recur (in alternatives): each use is its own RE2 group,
+        // and the one that took part in the match gives the capture.
+        auto it = std::find(capture_names_.begin(), capture_names_.end(), n.name);
+        int index = static_cast<int>(it - capture_names_.begin());
+        if (it == capture_names_.end()) capture_names_.push_back(n.name);
+        out->append("(?P<c" + std::to_string(index) + "_" +
+                    std::to_string(group_count_++) + ">");
+        Shape s = Build(*n.children[0], out);
+        out->append(")");
+        return s;
+      }
+      case Node::Kind::kToken:
+        return BuildToken(n, out);
+      case Node::Kind::kEntity: {
+        int type = ResolveType(n, n.name);
+        if (type < 0) return {{}, 1};
+        AppendWhole(impl_->ent_atoms[type], out);
+        return {{impl_->ent_atoms[type][0]}, 1};
+      }
+      case Node::Kind::kLexicon: {
+        int lex = ResolveLexicon(n, n.name);
+        if (lex < 0) return {{}, 1};
+        AppendWhole(impl_->lex_atoms[lex], out);
+        return {{impl_->lex_atoms[lex][0]}, 1};
+      }
+      case Node::Kind::kAny:
+        out->append("\\x{1}[^\\x{1}\\x{2}]*\\x{2}");
+        return {{}, 1};
+      case Node::Kind::kStart:
+        out->append("^");
+        return {};
+      case Node::Kind::kEnd:
+        out->append("$");
+        return {};
+      case Node::Kind::kMacro:
+        Error(n, "internal: unexpanded macro " + n.name);
+        return {};
+    }
+    return {};
+  }
+
+  const std::vector<std::string>& capture_names() const {
+    return capture_names_;
+  }
+
+ private:
+  void Error(const Node& n, const std::string& msg) {
+    diags_->Error(n.file, n.line, n.column, msg);
+  }
+
+  int ResolveType(const Node& n, const std::string& name) {
+    auto it = impl_->type_index.find(name);
+    if (it == impl_->type_index.end()) {
+      Error(n, "unknown entity type '" + name +
+                   "' (no lexicon or entity rule produces it)");
+      return -1;
+    }
+    return it->second;
+  }
+  int ResolveLexicon(const Node& n, const std::string& name) {
+    auto it = impl_->lexicon_index.find(name);
+    if (it == impl_->lexicon_index.end()) {
+      Error(n, "unknown lexicon '@" + name + "' (no file " + name + ".lex)");
+      return -1;
+    }
+    return it->second;
+  }
+
+  static void AppendToken(const std::vector<int>& pos,
+                          const std::vector<int>& neg, std::string* out) {
+    std::string filler = "[^\\x{1}\\x{2}";
+    for (int a : neg) filler += CodePoint(a);
+    filler += "]*";
+    out->append("\\x{1}");
+    out->append(filler);
+    for (int a : pos) {
+      out->append(CodePoint(a));
+      out->append(filler);
+    }
+    out->append("\\x{2}");
+  }
+
+  // A whole lexicon hit or entity, from atoms {inside, begin, last}.
+  static void AppendWhole(const std::array<int, 3>& a, std::string* out) {
+    const int in = a[0], b = a[1], l = a[2];
+    out->append("(?:");
+    AppendToken({in, b, l}, {}, out);
+    out->append("|");
+    AppendToken({in, b}, {l}, out);
+    out->append("(?:");
+    AppendToken({in}, {b, l}, out);
+    out->append(")*");
+    AppendToken({in, l}, {b}, out);
+    out->append(")");
+  }
+
+  Shape BuildToken(const Node& n, std::string* out) {
+    // A lone multi-token literal expands into a sequence of tokens.
+    if (n.tests.size() == 1 && !n.tests[0].negated &&
+        (n.tests[0].kind == AtomKind::kLower ||
+         n.tests[0].kind == AtomKind::kExact)) {
+      std::vector<std::string> keys = LiteralKeys(n.tests[0]);
+      if (keys.empty()) {
+        Error(n, "literal has no token");
+        return {{}, 1};
+      }
+      Shape s;
+      for (const auto& k : keys) {
+        int a = impl_->Atom(n.tests[0].kind, -1, k);
+        AppendToken({a}, {}, out);
+        s.must.insert(a);
+        s.min_tokens += 1;
+      }
+      return s;
+    }
+    std::set<int> pos, neg;
+    for (const auto& t : n.tests) {
+      std::vector<int> atoms;
+      switch (t.kind) {
+        case AtomKind::kLower:
+        case AtomKind::kExact: {
+          auto keys = LiteralKeys(t);
+          if (keys.size() != 1) {
+            Error(n, "\"" + t.text + "\" is " + std::to_string(keys.size()) +
+                         " tokens; inside [ ] or after ! a literal must be "
+                         "one token");
+            continue;
+          }
+          atoms.push_back(impl_->Atom(t.kind, -1, keys[0]));
+          break;
+        }
+        case AtomKind::kRegex: {
+          std::string anchored = (t.case_insensitive ? "(?i)" : "") + t.text;
+          RE2::Options o;
+          o.set_log_errors(false);
+          RE2 check(anchored, o);
+          if (!check.ok()) {
+            Error(n, "bad regex /" + t.text + "/: " + check.error());
+            continue;
+          }
+          atoms.push_back(impl_->Atom(AtomKind::kRegex, -1, anchored));
+          break;
+        }
+        case AtomKind::kShape:
+          atoms.push_back(impl_->Atom(AtomKind::kShape, -1, t.text));
+          break;
+        case AtomKind::kLexInside: {
+          int lex = ResolveLexicon(n, t.text);
+          if (lex < 0) continue;
+          atoms.push_back(impl_->lex_atoms[lex][0]);
+          break;
+        }
+        case AtomKind::kEntInside: {
+          if (t.text == "ENTITY") {
+            atoms.push_back(impl_->any_entity_atom);
+            break;
+          }
+          int type = ResolveType(n, t.text);
+          if (type < 0) continue;
+          atoms.push_back(impl_->ent_atoms[type][0]);
+          break;
+        }
+        default:
+          break;
+      }
+      for (int a : atoms) (t.negated ? neg : pos).insert(a);
+    }
+    for (int a : pos) {
+      if (neg.count(a)) Error(n, "a token test both requires and forbids the same thing");
+    }
+    AppendToken(std::vector<int>(pos.begin(), pos.end()),
+                std::vector<int>(neg.begin(), neg.end()), out);
+    return {pos, 1};
+  }
+
+  std::vector<std::string> LiteralKeys(const Node::Test& t) {
+    Segmentation seg = impl_->segmenter->Segment(t.text);
+    std::vector<std::string> keys;
+    for (const auto& tok : seg.tokens) {
+      if (t.kind == AtomKind::kLower) {
+        keys.emplace_back(seg.norm(tok));
+      } else {
+        keys.push_back(StraightenQuotes(TokenText(t.text, tok)));
+      }
+    }
+    return keys;
+  }
+
+  RuleSetImpl* impl_;
+  Diagnostics* diags_;
+  std::vector<std::string> capture_names_;
+  int group_count_ = 0;
+};
+
+// Replaces macro references with copies of their definitions.
+std::unique_ptr<Node> Clone(const Node& n) {
+  auto c = std::make_unique<Node>();
+  c->kind = n.kind;
+  c->min = n.min;
+  c->max = n.max;
+  c->name = n.name;
+  c->index = n.index;
+  c->tests = n.tests;
+  c->line = n.line;
+  c->column = n.column;
+  c->file = n.file;
+  for (const auto& ch : n.children) c->children.push_back(Clone(*ch));
+  return c;
+}
+
+bool ExpandMacros(std::unique_ptr<Node>* node,
+                  const std::map<std::string, const ParsedMacro*>& macros,
+                  std::vector<std::string>* stack, Diagnostics* diags) {
+  Node& n = **node;
+  if (n.kind == Node::Kind::kMacro) {
+    auto it = macros.find(n.name);
+    if (it == macros.end() || !it->second->pattern) {
+      if (it == macros.end())
+        diags->Error(n.file, n.line, n.column,
+                     "unknown macro '" + n.name + "' (define it in this file)");
+      return false;
+    }
+    if (std::find(stack->begin(), stack->end(), n.name) != stack->end()) {
+      std::string cycle;
+      for (const auto& s : *stack) cycle += s + " -> ";
+      diags->Error(n.file, n.line, n.column,
+                   "macro cycle: " + cycle + n.name);
+      return false;
+    }
+    stack->push_back(n.name);
+    auto copy = Clone(*it->second->pattern);
+    bool ok = ExpandMacros(&copy, macros, stack, diags);
+    stack->pop_back();
+    *node = std::move(copy);
+    return ok;
+  }
+  bool ok = true;
+  for (auto& c : n.children) ok = ExpandMacros(&c, macros, stack, diags) && ok;
+  return ok;
+}
+
+// ------------------------------------------------------------ emit checks
+struct ArgSpec {
+  const char* name;
+  bool required;
+  std::vector<std::string> allowed;  // literal values allowed; empty = any
+};
+
+const std::vector<ArgSpec>* FamilyArgs(Family f) {
+  static const std::vector<ArgSpec> kMembership = {
+      {"member", true, {}},       {"role", true, {}},
+      {"organization", false, {}}, {"roleName", false, {}},
+      {"status", false, {"current", "appointed", "former", "departing", "acting"}},
+      {"start", false, {}},       {"end", false, {}},
+      {"reportsTo", false, {}}};
+  static const std::vector<ArgSpec> kChange = {
+      {"original", true, {}},
+      {"resulting", true, {}},
+      {"type", true, {"merger", "acquisition", "integration", "restructuring", "spin-off"}},
+      {"status", false, {"completed", "agreed", "proposed", "terminated", "pending"}},
+      {"date", false, {}},
+      {"value", false, {}}};
+  static const std::vector<ArgSpec> kObservation = {
+      {"metric", true, {}},  {"value", true, {}},
+      {"kind", true, {"level", "change", "relative-change"}},
+      {"about", false, {}},  {"sign", false, {"+", "-"}},
+      {"unit", false, {}},   {"period", false, {}},
+      {"date", false, {}}};
+  static const std::vector<ArgSpec> kReports = {{"member", true, {}},
+                                                {"boss", true, {}}};
+  static const std::vector<ArgSpec> kSub = {{"child", true, {}},
+                                            {"parent", true, {}}};
+  static const std::vector<ArgSpec> kDateline = {{"place", false, {}},
+                                                 {"date", true, {}}};
+  switch (f) {
+    case Family::kMembership: return &kMembership;
+    case Family::kChange: return &kChange;
+    case Family::kObservation: return &kObservation;
+    case Family::kReports: return &kReports;
+    case Family::kSubOrganization: return &kSub;
+    case Family::kDateline: return &kDateline;
+    case Family::kEntity: return nullptr;
+  }
+  return nullptr;
+}
+
+bool FamilyFromName(const std::string& s, Family* f) {
+  for (Family c : {Family::kMembership, Family::kChange, Family::kObservation,
+                   Family::kReports, Family::kSubOrganization,
+                   Family::kDateline}) {
+    if (FamilyName(c) == s) {
+      *f = c;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool IsUpperName(const std::string& s) {
+  return !s.empty() && s[0] >= 'A' && s[0] <= 'Z';
+}
+
+}  // namespace
+
+std::string_view FamilyName(Family f) {
+  switch (f) {
+    case Family::kEntity: return "entity";
+    case Family::kMembership: return "membership";
+    case Family::kChange: return "change";
+    case Family::kObservation: return "observation";
+    case Family::kReports: return "reports";
+    case Family::kSubOrganization: return "suborganization";
+    case Family::kDateline: return "dateline";
+  }
+  return "?";
+}
+
+int RuleSetImpl::Atom(AtomKind kind, int index, const std::string& text) {
+  AtomKey key{kind, index, text};
+  auto it = atom_index.find(key);
+  if (it != atom_index.end()) return it->second;
+  int id = static_cast<int>(atoms.size());
+  atoms.push_back(key);
+  atom_index.emplace(key, id);
+  switch (kind) {
+    case AtomKind::kLower: lower_atoms[text].push_back(id); break;
+    case AtomKind::kExact: exact_atoms[text].push_back(id); break;
+    case AtomKind::kShape: shape_atoms[text].push_back(id); break;
+    case AtomKind::kRegex: regex_set_atoms.push_back(id); break;
+    default: break;
+  }
+  return id;
+}
+
+void CompileRules(std::vector<ParsedRule>* parsed,
+                  std::vector<ParsedMacro>* macros, RuleSetImpl* impl,
+                  Diagnostics* diags) {
+  // Entity types produced by entity rules.
+  for (auto& pr : *parsed) {
+    if (pr.rule.family != Family::kEntity) continue;
+    for (auto& src : pr.emit_srcs) {
+      Emit e;
+      std::vector<std::string> refs;
+      Diagnostics quiet;  // reported below, when emits are parsed for real
+      if (ParseEmit(src, pr.rule.where.file, &e, &refs, &quiet) &&
+          IsUpperName(e.kind) && !impl->type_index.count(e.kind)) {
+        impl->type_index[e.kind] = static_cast<int>(impl->type_names.size());
+        impl->type_names.push_back(e.kind);
+      }
+    }
+  }
+  // Dynamic atoms, allocated inside < begin < last for each group.
+  for (size_t t = 0; t < impl->type_names.size(); ++t) {
+    int in = impl->Atom(AtomKind::kEntInside, static_cast<int>(t), "");
+    int b = impl->Atom(AtomKind::kEntBegin, static_cast<int>(t), "");
+    int l = impl->Atom(AtomKind::kEntLast, static_cast<int>(t), "");
+    impl->ent_atoms.push_back({in, b, l});
+  }
+  for (size_t x = 0; x < impl->lexicons.size(); ++x) {
+    int in = impl->Atom(AtomKind::kLexInside, static_cast<int>(x), "");
+    int b = impl->Atom(AtomKind::kLexBegin, static_cast<int>(x), "");
+    int l = impl->Atom(AtomKind::kLexLast, static_cast<int>(x), "");
+    impl->lex_atoms.push_back({in, b, l});
+  }
+  impl->any_entity_atom = impl->Atom(AtomKind::kAnyEntity, -1, "");
+
+  // Macros belong to the file that defines them.
+  std::map<std::string, std::map<std::string, const ParsedMacro*>> macro_maps;
+  for (const auto& m : *macros) {
+    auto& map = macro_maps[m.where.file];
+    if (map.count(m.name)) {
+      diags->Error(m.where.file, m.where.line, m.where.column,
+                   "macro '" + m.name + "' is defined twice in this file");
+    }
+    map[m.name] = &m;
+  }
+
+  std::map<std::string, SourceLocation> ids;
+  for (auto& pr : *parsed) {
+    Rule& r = pr.rule;
+    if (auto it = ids.find(r.id); it != ids.end()) {
+      diags->Error(r.where.file, r.where.line, 6,
+                   "duplicate rule id '" + r.id + "' (first defined at " +
+                       it->second.file + ":" +
+                       std::to_string(it->second.line) + ")");
+    } else {
+      ids[r.id] = r.where;
+    }
+    CompiledRule cr;
+    if (pr.pattern) {
+      std::vector<std::string> stack;
+      if (ExpandMacros(&pr.pattern, macro_maps[r.where.file], &stack, diags)) {
+        RuleCompiler rc(impl, diags);
+        std::string regex;
+        // Each top-level part of a sequence is a group, for --explain.
+        std::vector<const Node*> parts;
+        if (pr.pattern->kind == Node::Kind::kSeq) {
+          for (auto& c : pr.pattern->children) parts.push_back(c.get());
+        } else {
+          parts.push_back(pr.pattern.get());
+        }
+        Shape shape;
+        for (size_t i = 0; i < parts.size(); ++i) {
+          regex += "(?P<p" + std::to_string(i) + ">";
+          Shape s = rc.Build(*parts[i], &regex);
+          regex += ")";
+          shape.must.insert(s.must.begin(), s.must.end());
+          shape.min_tokens += s.min_tokens;
+          // Label: the source text of the part.
+          r.part_labels.push_back("part " + std::to_string(i + 1));
+        }
+        r.captures = rc.capture_names();
+        cr.min_tokens = shape.min_tokens;
+        cr.must_atoms.assign(shape.must.begin(), shape.must.end());
+        if (shape.min_tokens == 0) {
+          diags->Error(r.where.file, pr.pattern->line, pr.pattern->column,
+                       "pattern can match no token at all");
+        }
+        RE2::Options o;
+        o.set_encoding(RE2::Options::EncodingUTF8);
+        o.set_longest_match(true);
+        o.set_log_errors(false);
+        o.set_max_mem(8 << 20);
+        cr.regex = std::make_unique<RE2>(regex, o);
+        if (!cr.regex->ok()) {
+          diags->Error(r.where.file, pr.pattern->line, pr.pattern->column,
+                       "pattern too large or invalid for RE2: " +
+                           cr.regex->error());
+        } else {
+          const auto& groups = cr.regex->NamedCapturingGroups();
+          cr.capture_groups.resize(r.captures.size());
+          for (const auto& [name, group] : groups) {
+            if (name[0] != 'c') continue;
+            int index = std::stoi(name.substr(1, name.find('_') - 1));
+            cr.capture_groups[index].push_back(group);
+          }
+          for (size_t i = 0; i < parts.size(); ++i)
+            cr.part_groups.push_back(groups.at("p" + std::to_string(i)));
+        }
+        // Part labels from the pattern's own text, when it is one line.
+        for (size_t i = 0; i < parts.size(); ++i) {
+          const Node* p = parts[i];
+          size_t from = 0, to = pr.pattern_src.text.size();
+          for (size_t k = 0; k < pr.pattern_src.positions.size(); ++k) {
+            if (pr.pattern_src.positions[k] == std::make_pair(p->line, p->column)) {
+              from = k;
+              break;
+            }
+          }
+          if (i + 1 < parts.size()) {
+            for (size_t k = from; k < pr.pattern_src.positions.size(); ++k) {
+              if (pr.pattern_src.positions[k] ==
+                  std::make_pair(parts[i + 1]->line, parts[i + 1]->column)) {
+                to = k;
+                break;
+              }
+            }
+          }
+          std::string label = pr.pattern_src.text.substr(from, to - from);
+          while (!label.empty() && std::isspace(static_cast<unsigned char>(label.back())))
+            label.pop_back();
+          for (auto& ch : label)
+            if (ch == '\n') ch = ' ';
+          if (!label.empty()) r.part_labels[i] = label;
+        }
+      }
+    }
+
+    // Emits.
+    std::set<std::string> used;
+    bool has_own_family = false;
+    for (auto& src : pr.emit_srcs) {
+      Emit e;
+      std::vector<std::string> refs;
+      if (!ParseEmit(src, r.where.file, &e, &refs, diags)) continue;
+      for (const auto& ref : refs) used.insert(ref);
+      auto error = [&](const SourceLocation& w, const std::string& msg) {
+        diags->Error(w.file, w.line, w.column, msg);
+      };
+      if (IsUpperName(e.kind)) {
+        auto it = impl->type_index.find(e.kind);
+        e.entity_type = it == impl->type_index.end() ? -1 : it->second;
+        e.family = Family::kEntity;
+        if (r.family != Family::kEntity) {
+          error(e.where, "a " + std::string(FamilyName(r.family)) +
+                             " rule cannot emit an entity (" + e.kind +
+                             "); use family: entity");
+        }
+        for (const auto& a : e.args) {
+          if (a.name == "span" &&
+              (a.choices.size() != 1 ||
+               a.choices[0].kind != ValueRef::Kind::kCapture)) {
+            error(a.where, "span= takes one capture name");
+          }
+        }
+      } else {
+        if (!FamilyFromName(e.kind, &e.family)) {
+          error(e.where, "unknown emit kind '" + e.kind +
+                             "' (an entity TYPE, or membership, change, "
+                             "observation, reports, suborganization, dateline)");
+          continue;
+        }
+        if (r.family == Family::kEntity) {
+          error(e.where, "an entity rule emits entity types, not " + e.kind);
+          continue;
+        }
+        if (e.family == r.family) has_own_family = true;
+        const auto* spec = FamilyArgs(e.family);
+        for (const auto& a : e.args) {
+          const ArgSpec* as = nullptr;
+          for (const auto& s : *spec)
+            if (a.name == s.name) as = &s;
+          if (!as) {
+            std::string known;
+            for (const auto& s : *spec) known += std::string(known.empty() ? "" : ", ") + s.name;
+            error(a.where, "unknown argument '" + a.name + "' for " + e.kind +
+                               " (" + known + ")");
+            continue;
+          }
+          for (const auto& c : a.choices) {
+            if (c.kind == ValueRef::Kind::kLiteral && !as->allowed.empty() &&
+                std::find(as->allowed.begin(), as->allowed.end(), c.text) ==
+                    as->allowed.end()) {
+              std::string allowed;
+              for (const auto& v : as->allowed) allowed += (allowed.empty() ? "" : ", ") + v;
+              error(a.where, "'" + c.text + "' is not a valid " + a.name +
+                                 " (" + allowed + ")");
+            }
+          }
+        }
+        for (const auto& s : *spec) {
+          if (s.required && !e.Find(s.name))
+            error(e.where, e.kind + " needs " + s.name + "=");
+        }
+      }
+      // Resolve capture references.
+      for (auto& a : e.args) {
+        for (auto& c : a.choices) {
+          if (c.kind == ValueRef::Kind::kLiteral) continue;
+          std::string name = c.text.substr(0, c.text.find('.'));
+          auto it = std::find(r.captures.begin(), r.captures.end(), name);
+          if (it == r.captures.end()) {
+            if (pr.pattern)
+              error(a.where, "unknown capture '" + name + "' (the pattern has " +
+                                 (r.captures.empty() ? std::string("none") : [&] {
+                                   std::string s;
+                                   for (auto& n : r.captures) s += (s.empty() ? "" : ", ") + n;
+                                   return s;
+                                 }()) + ")");
+            continue;
+          }
+          c.capture = static_cast<int>(it - r.captures.begin());
+          if (c.kind == ValueRef::Kind::kAttribute) c.text = c.text.substr(c.text.find('.') + 1);
+        }
+      }
+      r.emits.push_back(std::move(e));
+    }
+    if (r.family != Family::kEntity && !r.emits.empty() && !has_own_family) {
+      diags->Error(r.where.file, r.where.line, r.where.column,
+                   "rule '" + r.id + "' of family " +
+                       std::string(FamilyName(r.family)) + " emits no " +
+                       std::string(FamilyName(r.family)));
+    }
+    for (const auto& name : r.captures) {
+      if (!used.count(name)) {
+        diags->Error(r.where.file, pr.pattern_src.At(pr.pattern_src.text.find(name + ":")).first,
+                     pr.pattern_src.At(pr.pattern_src.text.find(name + ":")).second,
+                     "capture '" + name + "' is never used by an emit");
+      }
+    }
+    impl->rules.push_back(r);
+    impl->compiled.push_back(std::move(cr));
+  }
+
+  // Regex atoms: one anchored set, run once per distinct token text.
+  if (!impl->regex_set_atoms.empty()) {
+    RE2::Options o;
+    o.set_encoding(RE2::Options::EncodingUTF8);
+    o.set_log_errors(false);
+    impl->regex_set = std::make_unique<RE2::Set>(o, RE2::ANCHOR_BOTH);
+    for (int a : impl->regex_set_atoms) {
+      std::string err;
+      if (impl->regex_set->Add(impl->atoms[a].text, &err) < 0)
+        diags->Error("", 0, 0, "regex " + impl->atoms[a].text + ": " + err);
+    }
+    if (!impl->regex_set->Compile())
+      diags->Error("", 0, 0, "the token regexes do not fit in memory");
+  }
+
+  // Index: each rule under its most selective must-atom.
+  impl->rules_by_key.assign(impl->atoms.size(), {});
+  std::set<int> stages;
+  for (size_t i = 0; i < impl->rules.size(); ++i) {
+    CompiledRule& cr = impl->compiled[i];
+    const Rule& r = impl->rules[i];
+    if (r.family == Family::kEntity) stages.insert(r.stage);
+    int best = -1, best_score = 0;
+    for (int a : cr.must_atoms) {
+      const AtomKey& k = impl->atoms[a];
+      int score = 0;
+      switch (k.kind) {
+        case AtomKind::kLower:
+        case AtomKind::kExact: {
+          bool word = k.text.size() >= 3;
+          score = word ? 100 + static_cast<int>(k.text.size()) : 20;
+          break;
+        }
+        case AtomKind::kLexInside: score = 60; break;
+        case AtomKind::kRegex: score = 40; break;
+        case AtomKind::kEntInside: score = 30; break;
+        case AtomKind::kShape: score = 10; break;
+        default: score = 1; break;
+      }
+      if (score > best_score) {
+        best_score = score;
+        best = a;
+      }
+    }
+    cr.key_atom = best;
+    if (best >= 0) {
+      impl->rules_by_key[best].push_back(static_cast<int>(i));
+    } else if (r.family == Family::kEntity) {
+      impl->unkeyed_entity_rules.push_back(static_cast<int>(i));
+    } else {
+      impl->unkeyed_relation_rules.push_back(static_cast<int>(i));
+    }
+  }
+  impl->entity_stages.assign(stages.begin(), stages.end());
+}
+
+}  // namespace newsgraph

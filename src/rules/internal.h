@@ -1,0 +1,212 @@
+// Internals of the rule engine, shared by the files in src/rules/ only.
+#ifndef NEWSGRAPH_SRC_RULES_INTERNAL_H_
+#define NEWSGRAPH_SRC_RULES_INTERNAL_H_
+
+#include <array>
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include "newsgraph/rules.h"
+
+
+namespace newsgraph {
+
+// ---------------------------------------------------------------- atoms
+// An atom is a test on one token. Static atoms depend on the token's text
+// only; dynamic atoms on the lexicon hits and entities around it.
+enum class AtomKind : uint8_t {
+  kLower,      // normal form equals text (case-insensitive literal)
+  kExact,      // text with quotes straightened equals text (exact literal)
+  kRegex,      // RE2 full match of the token text
+  kShape,      // token shape equals text
+  kLexInside,  // token is inside a hit of lexicon `index`
+  kLexBegin,   // token starts such a hit
+  kLexLast,    // token ends such a hit
+  kEntInside,  // token is inside an entity of type `index`
+  kEntBegin,
+  kEntLast,
+  kAnyEntity,  // token is inside any entity
+};
+
+struct AtomKey {
+  AtomKind kind;
+  int index = -1;
+  std::string text;
+  bool operator<(const AtomKey& o) const {
+    if (kind != o.kind) return kind < o.kind;
+    if (index != o.index) return index < o.index;
+    return text < o.text;
+  }
+};
+
+// ------------------------------------------------------------------ AST
+struct PatternNode {
+  enum class Kind {
+    kSeq, kAlt, kRepeat, kCapture, kToken, kEntity, kLexicon, kAny,
+    kStart, kEnd, kMacro,
+  };
+  Kind kind;
+  std::vector<std::unique_ptr<PatternNode>> children;
+  int min = 1, max = 1;  // kRepeat; max -1 = unbounded
+  std::string name;      // kCapture: capture name; kMacro: macro name;
+                         // kEntity: type name; kLexicon: lexicon name
+  int index = -1;        // resolved capture / type / lexicon index
+  // kToken: a conjunction of tests on one token.
+  struct Test {
+    bool negated = false;
+    AtomKind kind = AtomKind::kLower;
+    std::string text;     // literal, regex, shape, or type/lexicon name
+    int index = -1;       // resolved lexicon / entity type
+    bool case_insensitive = false;  // regex /.../i
+  };
+  std::vector<Test> tests;
+  int line = 0, column = 0;
+  std::string file;
+};
+
+// A parse error inside a pattern or emit, with a position.
+struct ParseError {
+  int line = 0, column = 0;
+  std::string message;
+};
+
+// Maps character offsets of a (possibly multi-line) property value back to
+// the file positions it came from.
+struct TextPosition {
+  std::string text;
+  std::vector<std::pair<int, int>> positions;  // per byte: line, column
+  std::pair<int, int> At(size_t offset) const {
+    if (positions.empty()) return {0, 0};
+    if (offset >= positions.size()) return positions.back();
+    return positions[offset];
+  }
+};
+
+std::unique_ptr<PatternNode> ParsePattern(const TextPosition& src,
+                                          const std::string& file,
+                                          std::vector<ParseError>* errors);
+
+// A rule as parsed, before compilation.
+struct ParsedRule {
+  Rule rule;
+  TextPosition pattern_src;
+  std::unique_ptr<PatternNode> pattern;
+  std::vector<TextPosition> emit_srcs;
+};
+
+struct ParsedMacro {
+  std::string name;
+  SourceLocation where;
+  std::unique_ptr<PatternNode> pattern;
+};
+
+// Parses a .rules file; appends rules and macros, reports errors.
+void ParseRuleFile(const std::string& path, const std::string& content,
+                   std::vector<ParsedRule>* rules,
+                   std::vector<ParsedMacro>* macros, Diagnostics* diags);
+
+// Parses one emit spec ("membership(member=p, status=\"current\")").
+bool ParseEmit(const TextPosition& src, const std::string& file, Emit* out,
+               std::vector<std::string>* capture_refs, Diagnostics* diags);
+
+// Parses a .lex file.
+bool ParseLexiconFile(const std::string& path, const std::string& content,
+                      Lexicon* out, Diagnostics* diags);
+
+// --------------------------------------------------------------- trie
+// Token trie over lexicon entries: every lexicon shares it.
+class PhraseTrie {
+ public:
+  // Inserts a phrase (token keys) that belongs to (lexicon, entry).
+  void Insert(const std::vector<std::string>& keys, uint32_t lexicon,
+              uint32_t entry);
+  // Child of `node` by `key`, or -1.
+  int Child(int node, std::string_view key) const;
+  struct Value {
+    uint32_t lexicon, entry;
+  };
+  const std::vector<Value>& Values(int node) const { return values_[node]; }
+  int root() const { return 0; }
+  PhraseTrie() : values_(1) {}
+
+ private:
+  struct KeyHash {
+    using is_transparent = void;
+    size_t operator()(const std::pair<int, std::string>& k) const;
+  };
+  std::unordered_map<std::string, int> edges_;  // "node\x1fkey" -> child
+  std::vector<std::vector<Value>> values_;
+};
+
+// ------------------------------------------------------------ compiled
+struct CompiledRule {
+  std::unique_ptr<re2::RE2> regex;
+  std::vector<std::vector<int>> capture_groups;  // RE2 groups per capture
+  std::vector<int> part_groups;     // RE2 group number per part
+  std::vector<int> must_atoms;      // every match holds all of these
+  int key_atom = -1;                // index key, -1 = always a candidate
+  int min_tokens = 1;
+};
+
+class RuleSetImpl {
+ public:
+  RuleSetImpl();
+  const uint64_t generation;  // unique per instance, for per-thread caches
+  std::vector<Lexicon> lexicons;
+  std::map<std::string, int> lexicon_index;
+  std::vector<std::string> type_names;
+  std::map<std::string, int> type_index;
+  std::vector<Rule> rules;
+  std::vector<CompiledRule> compiled;
+  std::vector<int> entity_stages;
+
+  // Lexicon matching: one trie for case-insensitive lexicons (keys are
+  // normal forms) and one for case-sensitive ones (keys keep case).
+  PhraseTrie trie_lower, trie_cased;
+  bool has_cased = false;
+
+  // Atoms.
+  std::map<AtomKey, int> atom_index;
+  std::vector<AtomKey> atoms;
+  std::unordered_map<std::string, std::vector<int>> lower_atoms;  // by norm
+  std::unordered_map<std::string, std::vector<int>> exact_atoms;
+  std::unordered_map<std::string, std::vector<int>> shape_atoms;
+  std::unique_ptr<RE2::Set> regex_set;  // anchored at both ends
+  std::vector<int> regex_set_atoms;     // set index -> atom
+  // Dynamic atom ids: [lexicon] and [entity type] -> {inside, begin, last}.
+  std::vector<std::array<int, 3>> lex_atoms, ent_atoms;
+  int any_entity_atom = -1;
+
+  // Rule index: for each atom, the rules keyed by it; plus rules with no key.
+  std::vector<std::vector<int>> rules_by_key;
+  std::vector<int> unkeyed_entity_rules, unkeyed_relation_rules;
+
+  std::unique_ptr<Segmenter> segmenter;
+
+  int Atom(AtomKind kind, int index, const std::string& text);
+  // Static atoms of a token text (cached per thread by the caller).
+  void StaticAtoms(std::string_view text, std::string_view norm,
+                   std::vector<int>* out) const;
+};
+
+// Token shape: X for upper-case letters, x for lower, d for digits, other
+// characters as they are; runs longer than four are cut to four.
+std::string TokenShape(std::string_view text);
+
+// Quotes straightened, case kept.
+std::string StraightenQuotes(std::string_view text);
+
+// Compiles every parsed rule into `impl` (atoms, RE2 programs, index).
+void CompileRules(std::vector<ParsedRule>* parsed,
+                  std::vector<ParsedMacro>* macros, RuleSetImpl* impl,
+                  Diagnostics* diags);
+
+}  // namespace newsgraph
+
+#endif  // NEWSGRAPH_SRC_RULES_INTERNAL_H_

@@ -1,0 +1,151 @@
+#include "newsgraph/unicode.h"
+
+#include <unicode/uchar.h>
+
+namespace newsgraph {
+
+char32_t DecodeUtf8(std::string_view s, size_t* pos) {
+  size_t i = *pos;
+  unsigned char b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) {
+    *pos = i + 1;
+    return b0;
+  }
+  // Only C2..DF, E0..EF and F0..F4 start a sequence (RFC 3629).
+  int len = (b0 >= 0xC2 && b0 <= 0xDF)   ? 2
+            : (b0 >= 0xE0 && b0 <= 0xEF) ? 3
+            : (b0 >= 0xF0 && b0 <= 0xF4) ? 4
+                                         : 0;
+  if (len == 0 || i + len > s.size()) {
+    *pos = i + 1;
+    return kReplacementChar;
+  }
+  char32_t c = b0 & (0x7F >> len);
+  for (int k = 1; k < len; ++k) {
+    unsigned char b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0) != 0x80) {
+      *pos = i + 1;
+      return kReplacementChar;
+    }
+    c = (c << 6) | (b & 0x3F);
+  }
+  static constexpr char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (c < kMin[len] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
+    *pos = i + 1;
+    return kReplacementChar;
+  }
+  *pos = i + len;
+  return c;
+}
+
+void AppendUtf8(char32_t c, std::string* out) {
+  if (c < 0x80) {
+    out->push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
+std::optional<Utf8Error> FindInvalidUtf8(std::string_view s) {
+  size_t i = 0;
+  const size_t n = s.size();
+  while (i < n) {
+    unsigned char b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80) {
+      ++i;
+      continue;
+    }
+    int len;
+    char32_t min;
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+      len = 2, min = 0x80;
+    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+      len = 3, min = 0x800;
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+      len = 4, min = 0x10000;
+    } else if (b0 == 0xC0 || b0 == 0xC1) {
+      return Utf8Error{i, "overlong encoding"};
+    } else if (b0 >= 0x80 && b0 <= 0xBF) {
+      return Utf8Error{i, "unexpected continuation byte"};
+    } else {
+      return Utf8Error{i, "invalid lead byte"};
+    }
+    if (i + len > n) return Utf8Error{i, "truncated sequence at end of input"};
+    char32_t c = b0 & (0x7F >> len);
+    for (int k = 1; k < len; ++k) {
+      unsigned char b = static_cast<unsigned char>(s[i + k]);
+      if ((b & 0xC0) != 0x80) return Utf8Error{i, "truncated sequence"};
+      c = (c << 6) | (b & 0x3F);
+    }
+    if (c < min) return Utf8Error{i, "overlong encoding"};
+    if (c >= 0xD800 && c <= 0xDFFF)
+      return Utf8Error{i, "surrogate code point"};
+    if (c > 0x10FFFF) return Utf8Error{i, "code point above U+10FFFF"};
+    i += len;
+  }
+  return std::nullopt;
+}
+
+size_t CountCodePoints(std::string_view s) {
+  size_t n = 0;
+  for (char ch : s)
+    if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+bool IsLetter(char32_t c) {
+  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  return u_isalpha(static_cast<UChar32>(c));
+}
+bool IsDigit(char32_t c) {
+  if (c < 0x80) return c >= '0' && c <= '9';
+  return u_isdigit(static_cast<UChar32>(c));
+}
+bool IsUpper(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  return u_isupper(static_cast<UChar32>(c));
+}
+bool IsLower(char32_t c) {
+  if (c < 0x80) return c >= 'a' && c <= 'z';
+  return u_islower(static_cast<UChar32>(c));
+}
+bool IsSpace(char32_t c) {
+  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
+  return u_isUWhiteSpace(static_cast<UChar32>(c));
+}
+char32_t ToLower(char32_t c) {
+  if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+  return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+}
+char32_t ToUpper(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') ? c - 32 : c;
+  return static_cast<char32_t>(u_toupper(static_cast<UChar32>(c)));
+}
+
+std::string ToLowerUtf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t i = 0;
+  while (i < text.size()) {
+    unsigned char b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {
+      out.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b));
+      ++i;
+      continue;
+    }
+    AppendUtf8(ToLower(DecodeUtf8(text, &i)), &out);
+  }
+  return out;
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# CLI behaviour: exit codes, stdin and files, errors on stderr, --help.
+# usage: cli.sh NEWSGRAPH SOURCE_DIR
+set -u
+bin=$1 src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+# expect NAME WANT_CODE COMMAND...: runs COMMAND, captures stdout/stderr.
+expect() {
+  local name=$1 want=$2; shift 2
+  "$@" > "$tmp/out" 2> "$tmp/err"
+  local got=$?
+  if [ "$got" -eq "$want" ]; then
+    pass=$((pass + 1)); echo "ok   $name"; return 0
+  fi
+  fail=$((fail + 1))
+  echo "FAIL $name: exit $got, expected $want"; head -n 5 "$tmp/err"
+  return 1
+}
+# contains NAME FILE TEXT
+contains() {
+  if grep -qF -- "$3" "$2"; then pass=$((pass + 1)); echo "ok   $1"
+  else fail=$((fail + 1)); echo "FAIL $1: $2 lacks '$3'"; head -n 5 "$2"; fi
+}
+lines() {  # NAME FILE N
+  local n; n=$(wc -l < "$2")
+  if [ "$n" -eq "$3" ]; then pass=$((pass + 1)); echo "ok   $1"
+  else fail=$((fail + 1)); echo "FAIL $1: $n lines, expected $3"; fi
+}
+
+article="$src/samples/appointment.txt"
+
+expect "--help exits 0" 0 "$bin" --help
+contains "--help is on stdout with examples" "$tmp/out" "Examples:"
+contains "--help documents exit codes" "$tmp/out" "Exit status:"
+expect "--version exits 0" 0 "$bin" --version
+contains "--version prints the version" "$tmp/out" "newsgraph 0.1"
+
+expect "unknown flag exits 2" 2 "$bin" --no-such-flag
+contains "unknown flag hint on stderr" "$tmp/err" "newsgraph --help"
+expect "bad --date exits 2" 2 "$bin" --date 2024-13-40 "$article"
+contains "bad --date says why" "$tmp/err" "YYYY-MM-DD"
+expect "--id with two inputs exits 2" 2 "$bin" --id x "$article" "$article"
+
+expect "stdin article exits 0" 0 sh -c "'$bin' < '$article'"
+lines "stdin gives one JSON line" "$tmp/out" 1
+contains "output is JSON-LD with the context inline" "$tmp/out" '"@context":{"@version":1.1'
+expect "a file argument exits 0" 0 "$bin" "$article"
+expect "'-' reads stdin" 0 sh -c "'$bin' - < '$article'"
+expect "two files exit 0" 0 "$bin" "$article" "$src/samples/results.txt"
+lines "two files give two JSON lines" "$tmp/out" 2
+
+expect "missing file exits 1" 1 "$bin" "$tmp/nope.txt" "$article"
+contains "missing file is named on stderr" "$tmp/err" "$tmp/nope.txt: error: cannot read"
+lines "the other input is still processed" "$tmp/out" 1
+
+printf 'Acme said \xff\xfe hello.\n' > "$tmp/bad.txt"
+expect "invalid UTF-8 exits 1" 1 "$bin" "$tmp/bad.txt"
+contains "invalid UTF-8 names file, line and column" "$tmp/err" "$tmp/bad.txt:1:11: error: invalid UTF-8"
+: > "$tmp/empty.txt"
+expect "empty file exits 1" 1 "$bin" "$tmp/empty.txt"
+contains "empty file is reported" "$tmp/err" "empty document"
+printf 'abc\0def' > "$tmp/bin.dat"
+expect "binary file exits 1" 1 "$bin" "$tmp/bin.dat"
+contains "binary file is reported" "$tmp/err" "binary data"
+printf '\xef\xbb\xbfAcme Corp named Jane Roe chief executive.\r\n' > "$tmp/bom.txt"
+expect "BOM and CRLF are accepted" 0 "$bin" "$tmp/bom.txt"
+contains "evidence offsets do not count the BOM" "$tmp/out" '"exact":"named Jane Roe chief executive","start":10'
+
+expect "closed stdout ends quietly" 0 sh -c "'$bin' '$article' '$article' '$article' | head -c 10 > /dev/null"
+
+expect "rules check on the built-in rules exits 0" 0 "$bin" rules check
+expect "rules check on rules/ exits 0" 0 "$bin" rules check "$src/rules"
+expect "rules test on the built-in rules exits 0" 0 "$bin" rules test
+contains "rules test prints a summary" "$tmp/err" " passed, 0 failed"
+mkdir -p "$tmp/badrules"
+printf 'rule x.y\n  family: entity\n  pattern: x:@nope\n  emit: HIT(span=x)\n' > "$tmp/badrules/a.rules"
+expect "rules check on a broken rule exits 3" 3 "$bin" rules check "$tmp/badrules"
+contains "rules check says file:line:col" "$tmp/err" "$tmp/badrules/a.rules:3:14: error: unknown lexicon '@nope'"
+expect "extraction with broken rules exits 3" 3 "$bin" --rules "$tmp/badrules" "$article"
+expect "missing rules folder exits 3" 3 "$bin" --rules "$tmp/none" "$article"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,119 @@
+#include "newsgraph/names.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <vector>
+
+namespace newsgraph {
+namespace {
+
+using Strings = std::vector<std::string>;
+
+std::shared_ptr<const RuleSet> NameRules() {
+  static const std::shared_ptr<const RuleSet> rules = [] {
+    Diagnostics d;
+    auto r = RuleSet::Compile(
+        {
+            {"t/abbreviations.lex", "Ltd. | final=yes\nInc. | final=yes\n"},
+            {"t/legal_suffixes.lex",
+             "Ltd.\nLimited\nHolding Limited\nInc\nInc.\n"},
+            {"t/org_designators.lex", "Group\nHoldings\n"},
+            {"t/alias_stopwords.lex", "General\n"},
+        },
+        &d);
+    EXPECT_TRUE(r) << d.ToString();
+    return r;
+  }();
+  return rules;
+}
+
+class NameFormsTest : public ::testing::Test {
+ protected:
+  void SetUp() override { ASSERT_TRUE(NameRules()); }
+  NameForms forms_{*NameRules()};
+};
+
+// ---- Slug ---------------------------------------------------------------
+
+TEST(SlugTest, LowerCasesAndJoinsWordsWithHyphens) {
+  EXPECT_EQ(Slug("Chief Executive Officer"), "chief-executive-officer");
+}
+
+TEST(SlugTest, CollapsesRunsOfSpaceAndTrimsEnds) {
+  EXPECT_EQ(Slug("  Northwind  Holdings "), "northwind-holdings");
+}
+
+TEST(SlugTest, KeepsNonAsciiLettersLowerCased) {
+  EXPECT_EQ(Slug("Soci\xC3\xA9t\xC3\xA9 G\xC3\xA9n\xC3\xA9rale"),
+            "soci\xC3\xA9t\xC3\xA9-g\xC3\xA9n\xC3\xA9rale");
+}
+
+TEST(SlugTest, PunctuationRunsBecomeOneHyphen) {
+  EXPECT_EQ(Slug("A.B.C. & D"), "a-b-c-d");
+}
+
+TEST(SlugTest, DigitsAreKept) { EXPECT_EQ(Slug("1688"), "1688"); }
+
+TEST(SlugTest, NothingButPunctuationGivesEmptySlug) {
+  EXPECT_EQ(Slug(" - & . "), "");
+}
+
+// ---- NameForms ----------------------------------------------------------
+
+TEST_F(NameFormsTest, WordsAreLowerCaseNormalForms) {
+  EXPECT_EQ(forms_.Words("Northwind Holdings Ltd."),
+            (Strings{"northwind", "holdings", "ltd."}));
+}
+
+TEST_F(NameFormsTest, StripLegalSuffixDropsAbbreviatedSuffix) {
+  EXPECT_EQ(forms_.StripLegalSuffix("Northwind Holdings Ltd."),
+            "Northwind Holdings");
+}
+
+TEST_F(NameFormsTest, StripLegalSuffixPrefersTheLongestSuffix) {
+  EXPECT_EQ(forms_.StripLegalSuffix("Alibaba Group Holding Limited"),
+            "Alibaba Group");
+}
+
+TEST_F(NameFormsTest, StripLegalSuffixLeavesNameWithoutSuffixAlone) {
+  EXPECT_EQ(forms_.StripLegalSuffix("Northwind Holdings"),
+            "Northwind Holdings");
+}
+
+TEST_F(NameFormsTest, StripLegalSuffixDropsCommaBeforeSuffix) {
+  EXPECT_EQ(forms_.StripLegalSuffix("Acme, Inc."), "Acme");
+}
+
+TEST_F(NameFormsTest, CoreDropsSuffixAndDesignators) {
+  EXPECT_EQ(forms_.Core("Alibaba Group Holding Limited"), "Alibaba");
+  EXPECT_EQ(forms_.Core("Northwind Holdings Ltd."), "Northwind");
+}
+
+TEST_F(NameFormsTest, CoreIsNeverEmpty) {
+  EXPECT_EQ(forms_.Core("Group"), "Group");
+  EXPECT_EQ(forms_.Core("Group Holdings"), "Group");
+}
+
+TEST_F(NameFormsTest, KeyIgnoresLegalSuffixAndCaseForOrganizations) {
+  EXPECT_EQ(forms_.Key("Northwind Holdings Ltd.", true),
+            forms_.Key("northwind holdings", true));
+}
+
+TEST_F(NameFormsTest, KeyIgnoresLeadingThe) {
+  EXPECT_EQ(forms_.Key("The Acme", false), forms_.Key("Acme", false));
+}
+
+TEST_F(NameFormsTest, KeyKeepsDistinctNamesApart) {
+  EXPECT_NE(forms_.Key("Northwind Holdings", true),
+            forms_.Key("Northwind Group", true));
+  EXPECT_NE(forms_.Key("Wu Wei", false), forms_.Key("Li Wei", false));
+}
+
+TEST_F(NameFormsTest, AliasStopwordsComeFromTheLexicon) {
+  EXPECT_TRUE(forms_.IsAliasStopword("general"));
+  EXPECT_FALSE(forms_.IsAliasStopword("northwind"));
+}
+
+}  // namespace
+}  // namespace newsgraph

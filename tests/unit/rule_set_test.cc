@@ -1,0 +1,270 @@
+#include "newsgraph/rules.h"
+
+#include <gtest/gtest.h>
+
+#include "newsgraph/annotate.h"
+
+namespace newsgraph {
+namespace {
+
+using Files = std::vector<RuleSet::SourceFile>;
+
+std::shared_ptr<const RuleSet> CompileOrDie(const Files& files) {
+  Diagnostics d;
+  auto rules = RuleSet::Compile(files, &d);
+  EXPECT_TRUE(rules) << d.ToString();
+  return rules;
+}
+
+std::string Errors(const Files& files) {
+  Diagnostics d;
+  auto rules = RuleSet::Compile(files, &d);
+  EXPECT_FALSE(rules) << "expected errors";
+  return d.ToString();
+}
+
+// A rule file with one entity rule that emits HIT for the capture `x`.
+Files OneRule(const std::string& pattern, Files extra = {}) {
+  extra.push_back({"t/test.rules", "rule t.hit\n  family: entity\n  pattern: " +
+                                       pattern + "\n  emit: HIT(span=x)\n"});
+  return extra;
+}
+
+// The texts of the HIT mentions found in `text`.
+std::vector<std::string> Hits(const std::shared_ptr<const RuleSet>& rules,
+                              const std::string& text) {
+  Annotator annotator(rules);
+  Document doc{text, {}};
+  Segmentation seg = rules->segmenter().Segment(text);
+  Annotation ann = annotator.Annotate(doc, seg);
+  std::vector<std::string> out;
+  int hit = rules->FindEntityType("HIT");
+  for (const auto& m : ann.mentions)
+    if (m.type == hit) out.push_back(text.substr(m.span.begin, m.span.size()));
+  return out;
+}
+
+using Strings = std::vector<std::string>;
+
+TEST(RuleSetTest, LiteralInDoubleQuotesIgnoresCase) {
+  auto rules = CompileOrDie(OneRule("x:\"said\""));
+  EXPECT_EQ(Hits(rules, "He said, SAID and Said."), (Strings{"said", "SAID", "Said"}));
+}
+
+TEST(RuleSetTest, LiteralInSingleQuotesKeepsCase) {
+  auto rules = CompileOrDie(OneRule("x:'Said'"));
+  EXPECT_EQ(Hits(rules, "He said, SAID and Said."), (Strings{"Said"}));
+}
+
+TEST(RuleSetTest, MultiWordLiteralIsASequence) {
+  auto rules = CompileOrDie(OneRule("x:\"take over\""));
+  EXPECT_EQ(Hits(rules, "It will take over Acme, not take it over."),
+            (Strings{"take over"}));
+}
+
+TEST(RuleSetTest, RegexMustMatchTheWholeToken) {
+  auto rules = CompileOrDie(OneRule("x:/\\d+/"));
+  EXPECT_EQ(Hits(rules, "1688 and 88VIP and 42"), (Strings{"1688", "42"}));
+}
+
+TEST(RuleSetTest, RegexWithIFlagIgnoresCase) {
+  auto rules = CompileOrDie(OneRule("x:/acme/i"));
+  EXPECT_EQ(Hits(rules, "ACME and Acme and acmes"), (Strings{"ACME", "Acme"}));
+}
+
+TEST(RuleSetTest, ShapeCutsRunsAtFour) {
+  auto rules = CompileOrDie(OneRule("x:shape:Xxxxx"));
+  // Okafor is Xxxxx; Okonkwo, Xxxxxxx, is cut to Xxxxx; Chen is Xxxx.
+  EXPECT_EQ(Hits(rules, "Chen met Okafor and Okonkwo"),
+            (Strings{"Okafor", "Okonkwo"}));
+}
+
+TEST(RuleSetTest, LexiconMatchesWholeEntriesCaseInsensitively) {
+  Files lex = {{"t/titles.lex", "chief executive officer\nchief executive\n"}};
+  auto rules = CompileOrDie(OneRule("x:@titles", lex));
+  EXPECT_EQ(Hits(rules, "The Chief Executive Officer and the chief executive."),
+            (Strings{"Chief Executive Officer", "chief executive"}));
+}
+
+TEST(RuleSetTest, LexiconElementNeverMatchesPartOfAnEntry) {
+  Files lex = {{"t/titles.lex", "chief executive officer\n"}};
+  auto rules = CompileOrDie(OneRule("x:(@titles \"officer\")", lex));
+  EXPECT_TRUE(Hits(rules, "the chief executive officer officer").size() == 1);
+  EXPECT_TRUE(Hits(rules, "the chief executive officer").empty());
+}
+
+TEST(RuleSetTest, EntityTypeMatchesAWholeMention) {
+  Files lex = {{"t/people.lex", "@entity PERSON\nMaria Chen\n"}};
+  auto rules = CompileOrDie(OneRule("x:(PERSON \"said\")", lex));
+  EXPECT_EQ(Hits(rules, "Maria Chen said so."), (Strings{"Maria Chen said"}));
+}
+
+TEST(RuleSetTest, NegatedTestsAndConjunctionApplyToOneToken) {
+  auto rules = CompileOrDie(OneRule("x:[/\\p{Lu}.*/ !\"The\"]+"));
+  EXPECT_EQ(Hits(rules, "The Acme Cloud unit"), (Strings{"Acme Cloud"}));
+}
+
+TEST(RuleSetTest, AlternationOptionalAndBoundedRepetition) {
+  auto rules = CompileOrDie(OneRule("x:((\"a\" | \"b\") \"c\"? \"d\"{1,2})"));
+  EXPECT_EQ(Hits(rules, "a d . b c d d . a d d d"),
+            (Strings{"a d", "b c d d", "a d d"}));
+}
+
+TEST(RuleSetTest, AnyTokenAndPlus) {
+  auto rules = CompileOrDie(OneRule("x:(\"from\" _+ \"to\")"));
+  EXPECT_EQ(Hits(rules, "from here to there"), (Strings{"from here to"}));
+}
+
+TEST(RuleSetTest, StartAnchorMatchesOnlyAtSentenceStart) {
+  auto rules = CompileOrDie(OneRule("^ x:/\\p{Lu}.*/"));
+  EXPECT_EQ(Hits(rules, "Acme rose. Then Beta fell."), (Strings{"Acme", "Then"}));
+}
+
+TEST(RuleSetTest, CaptureNameMayRecurInAlternatives) {
+  auto rules = CompileOrDie(OneRule("(\"a\" x:\"b\" | x:\"c\" \"d\")"));
+  EXPECT_EQ(Hits(rules, "a b and c d"), (Strings{"b", "c"}));
+}
+
+TEST(RuleSetTest, MacrosExpandWithinTheirFile) {
+  Files files = {{"t/m.rules",
+                  "define $ab = (\"a\" \"b\")\n"
+                  "rule t.hit\n  family: entity\n  pattern: x:($ab \"c\")\n"
+                  "  emit: HIT(span=x)\n"}};
+  auto rules = CompileOrDie(files);
+  EXPECT_EQ(Hits(rules, "a b c"), (Strings{"a b c"}));
+}
+
+// --- conflict policy ---------------------------------------------------
+
+Files TwoRules(const std::string& a, int pa, const std::string& b, int pb) {
+  return {{"t/two.rules",
+           "rule t.a\n  family: entity\n  priority: " + std::to_string(pa) +
+               "\n  pattern: x:(" + a + ")\n  emit: AAA(span=x)\n"
+               "rule t.b\n  family: entity\n  priority: " +
+               std::to_string(pb) + "\n  pattern: x:(" + b +
+               ")\n  emit: BBB(span=x)\n"}};
+}
+
+std::vector<std::string> Typed(const std::shared_ptr<const RuleSet>& rules,
+                               const std::string& text) {
+  Annotator annotator(rules);
+  Document doc{text, {}};
+  Segmentation seg = rules->segmenter().Segment(text);
+  Annotation ann = annotator.Annotate(doc, seg);
+  std::vector<std::string> out;
+  for (const auto& m : ann.mentions)
+    out.push_back(rules->entity_type_names()[m.type] + ":" +
+                  text.substr(m.span.begin, m.span.size()));
+  return out;
+}
+
+TEST(ConflictPolicyTest, LongestMatchWinsOverPriority) {
+  auto rules = CompileOrDie(TwoRules("\"a\" \"b\"", 0, "\"a\"", 100));
+  EXPECT_EQ(Typed(rules, "a b"), (Strings{"AAA:a b"}));
+}
+
+TEST(ConflictPolicyTest, PriorityBreaksTiesInLength) {
+  auto rules = CompileOrDie(TwoRules("\"a\" \"b\"", 1, "\"a\" \"b\"", 2));
+  EXPECT_EQ(Typed(rules, "a b"), (Strings{"BBB:a b"}));
+}
+
+TEST(ConflictPolicyTest, EarlierStartBreaksTiesInLengthAndPriority) {
+  auto rules = CompileOrDie(TwoRules("\"a\" \"b\"", 0, "\"b\" \"c\"", 0));
+  EXPECT_EQ(Typed(rules, "a b c"), (Strings{"AAA:a b"}));
+}
+
+TEST(ConflictPolicyTest, EarlierRuleBreaksFullTies) {
+  auto rules = CompileOrDie(TwoRules("\"a\"", 0, "\"a\"", 0));
+  EXPECT_EQ(Typed(rules, "a"), (Strings{"AAA:a"}));
+}
+
+// --- diagnostics -------------------------------------------------------
+
+TEST(RuleDiagnosticsTest, UnknownLexiconNamesFileLineAndColumn) {
+  std::string e = Errors({{"r/x.rules",
+                           "rule t.x\n  family: entity\n  pattern: x:@nosuch\n"
+                           "  emit: HIT(span=x)\n"}});
+  EXPECT_NE(e.find("r/x.rules:3:14: error: unknown lexicon '@nosuch'"),
+            std::string::npos)
+      << e;
+}
+
+TEST(RuleDiagnosticsTest, BadRegexIsReported) {
+  std::string e = Errors(OneRule("x:/a(b/"));
+  EXPECT_NE(e.find("bad regex /a(b/"), std::string::npos) << e;
+}
+
+TEST(RuleDiagnosticsTest, UnusedAndUnknownCapturesAreReported) {
+  std::string e = Errors({{"r/x.rules",
+                           "rule t.x\n  family: entity\n  pattern: y:\"a\"\n"
+                           "  emit: HIT(span=x)\n"}});
+  EXPECT_NE(e.find("unknown capture 'x'"), std::string::npos) << e;
+  EXPECT_NE(e.find("capture 'y' is never used"), std::string::npos) << e;
+}
+
+TEST(RuleDiagnosticsTest, DuplicateIdPointsAtTheFirst) {
+  std::string rule =
+      "rule t.x\n  family: entity\n  pattern: x:\"a\"\n  emit: HIT(span=x)\n";
+  std::string e = Errors({{"r/x.rules", rule + rule}});
+  EXPECT_NE(e.find("r/x.rules:5:6: error: duplicate rule id 't.x' (first defined at r/x.rules:1)"),
+            std::string::npos)
+      << e;
+}
+
+TEST(RuleDiagnosticsTest, MacroCycleIsReported) {
+  std::string e = Errors({{"r/x.rules",
+                           "define $a = $b\ndefine $b = $a\n"
+                           "rule t.x\n  family: entity\n  pattern: x:$a\n"
+                           "  emit: HIT(span=x)\n"}});
+  EXPECT_NE(e.find("macro cycle"), std::string::npos) << e;
+}
+
+TEST(RuleDiagnosticsTest, EveryErrorIsReportedNotJustTheFirst) {
+  std::string e = Errors({{"r/x.rules",
+                           "rule t.x\n  family: nonsense\n  pattern: x:\"a\"\n"
+                           "  emit: HIT(span=x)\n"
+                           "rule t.y\n  family: entity\n  pattern: (\"a\"\n"
+                           "  emit: HIT\n"
+                           "rule t.z\n  family: membership\n  pattern: p:PERSON\n"
+                           "  emit: membership(member=p, status=\"sleeping\")\n"}});
+  EXPECT_NE(e.find("r/x.rules:2:11: error: unknown family 'nonsense'"), std::string::npos) << e;
+  EXPECT_NE(e.find("r/x.rules:7:12: error: unclosed '('"), std::string::npos) << e;
+  EXPECT_NE(e.find("'sleeping' is not a valid status"), std::string::npos) << e;
+  EXPECT_NE(e.find("membership needs role="), std::string::npos) << e;
+}
+
+TEST(RuleDiagnosticsTest, PatternThatMatchesNothingIsAnError) {
+  std::string e = Errors(OneRule("x:\"a\"?"));
+  EXPECT_NE(e.find("pattern can match no token"), std::string::npos) << e;
+}
+
+TEST(RuleDiagnosticsTest, MalformedLexiconLinesAreReported) {
+  std::string e = Errors({{"r/l.lex", "@entity\nfoo => \nbar | k\n@frobnicate\n"}});
+  EXPECT_NE(e.find("r/l.lex:1:1: error: @entity needs a type"), std::string::npos) << e;
+  EXPECT_NE(e.find("r/l.lex:2:5: error: '=>' must be followed by a canonical form"),
+            std::string::npos)
+      << e;
+  EXPECT_NE(e.find("r/l.lex:3:7: error: expected key=value"), std::string::npos) << e;
+  EXPECT_NE(e.find("r/l.lex:4:1: error: unknown directive '@frobnicate'"),
+            std::string::npos)
+      << e;
+}
+
+TEST(RuleDiagnosticsTest, MissingDirectoryIsAnError) {
+  Diagnostics d;
+  EXPECT_FALSE(RuleSet::LoadDirectory("/nonexistent/rules", &d));
+  EXPECT_NE(d.ToString().find("/nonexistent/rules: error: not a rules directory"),
+            std::string::npos)
+      << d.ToString();
+}
+
+TEST(BuiltinRulesTest, LoadWithoutErrors) {
+  Diagnostics d;
+  auto rules = RuleSet::LoadBuiltin(&d);
+  ASSERT_TRUE(rules) << d.ToString();
+  EXPECT_GT(rules->rules().size(), 10u);
+  EXPECT_GE(rules->FindLexicon("titles"), 0);
+}
+
+}  // namespace
+}  // namespace newsgraph

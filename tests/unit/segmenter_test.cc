@@ -1,0 +1,276 @@
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "newsgraph/text.h"
+
+namespace newsgraph {
+namespace {
+
+using Strings = std::vector<std::string>;
+
+Segmenter::Options NewsOptions() {
+  Segmenter::Options o;
+  // Dotted forms such as U.S. and N.V. need no entry.
+  o.abbreviations = {"mr.", "dr.", "jan."};
+  o.sentence_final_abbreviations = {"inc.", "ltd.", "co.", "corp."};
+  return o;
+}
+
+const Segmenter& News() {
+  static const Segmenter seg(NewsOptions());
+  return seg;
+}
+
+Strings Texts(std::string_view text) {
+  Segmentation s = News().Segment(text);
+  Strings out;
+  for (const Token& t : s.tokens) out.emplace_back(TokenText(text, t));
+  return out;
+}
+
+Strings Norms(std::string_view text) {
+  Segmentation s = News().Segment(text);
+  Strings out;
+  for (const Token& t : s.tokens) out.emplace_back(s.norm(t));
+  return out;
+}
+
+// The text of each sentence.
+Strings Sentences(const Segmenter& seg, std::string_view text) {
+  Segmentation s = seg.Segment(text);
+  Strings out;
+  for (const Sentence& sent : s.sentences)
+    out.emplace_back(text.substr(sent.span.begin, sent.span.size()));
+  return out;
+}
+Strings Sentences(std::string_view text) { return Sentences(News(), text); }
+
+// ---- Tokens -------------------------------------------------------------
+
+TEST(SegmenterTest, SentenceFinalAbbreviationKeepsItsPeriod) {
+  EXPECT_EQ(Texts("Acme Inc. said"), (Strings{"Acme", "Inc.", "said"}));
+  EXPECT_EQ(Norms("Acme Inc. said"), (Strings{"acme", "inc.", "said"}));
+}
+
+TEST(SegmenterTest, DottedAbbreviationsAreOneTokenWithoutALexicon) {
+  EXPECT_EQ(Texts("U.S. and N.V. shares"),
+            (Strings{"U.S.", "and", "N.V.", "shares"}));
+  EXPECT_EQ(Norms("U.S. and N.V. shares"),
+            (Strings{"u.s.", "and", "n.v.", "shares"}));
+}
+
+TEST(SegmenterTest, KnownAbbreviationsKeepPeriodButSentenceEndDoesNot) {
+  EXPECT_EQ(Texts("Mr. Wu met Dr. Li on Jan. 5."),
+            (Strings{"Mr.", "Wu", "met", "Dr.", "Li", "on", "Jan.", "5", "."}));
+}
+
+TEST(SegmenterTest, UnknownWordDoesNotKeepItsPeriod) {
+  EXPECT_EQ(Texts("Revenue rose."), (Strings{"Revenue", "rose", "."}));
+}
+
+TEST(SegmenterTest, DecimalsThousandsAndLeadingPointAreOneNumberEach) {
+  std::string_view text = "4.2 and 1,300,000 and .125";
+  EXPECT_EQ(Texts(text), (Strings{"4.2", "and", "1,300,000", "and", ".125"}));
+  Segmentation s = News().Segment(text);
+  ASSERT_EQ(s.tokens.size(), 5u);
+  EXPECT_EQ(s.tokens[0].kind, TokenKind::kNumber);
+  EXPECT_EQ(s.tokens[2].kind, TokenKind::kNumber);
+  EXPECT_EQ(s.tokens[4].kind, TokenKind::kNumber);
+}
+
+TEST(SegmenterTest, PercentSignIsItsOwnSymbolToken) {
+  EXPECT_EQ(Texts("rose 29%"), (Strings{"rose", "29", "%"}));
+  Segmentation s = News().Segment("rose 29%");
+  ASSERT_EQ(s.tokens.size(), 3u);
+  EXPECT_EQ(s.tokens[1].kind, TokenKind::kNumber);
+  EXPECT_EQ(s.tokens[2].kind, TokenKind::kSymbol);
+}
+
+TEST(SegmenterTest, CurrencySignsAndPrefixesAreSymbolTokens) {
+  std::string_view text =
+      "$5 and HK$3 and \xC2\xA5" "100 and \xE2\x82\xAC" "4 and \xC2\xA3" "2";
+  EXPECT_EQ(Texts(text),
+            (Strings{"$", "5", "and", "HK$", "3", "and", "\xC2\xA5", "100",
+                     "and", "\xE2\x82\xAC", "4", "and", "\xC2\xA3", "2"}));
+  Segmentation s = News().Segment(text);
+  ASSERT_EQ(s.tokens.size(), 14u);
+  for (size_t i : {0u, 3u, 6u, 9u, 12u})
+    EXPECT_EQ(s.tokens[i].kind, TokenKind::kSymbol)
+        << "token " << i << ": " << TokenText(text, s.tokens[i]);
+  for (size_t i : {1u, 4u, 7u, 10u, 13u})
+    EXPECT_EQ(s.tokens[i].kind, TokenKind::kNumber)
+        << "token " << i << ": " << TokenText(text, s.tokens[i]);
+}
+
+TEST(SegmenterTest, CurrencyCodesAreWordTokens) {
+  std::string_view text = "RMB 5 and USD 3";
+  EXPECT_EQ(Texts(text), (Strings{"RMB", "5", "and", "USD", "3"}));
+  Segmentation s = News().Segment(text);
+  ASSERT_EQ(s.tokens.size(), 5u);
+  EXPECT_EQ(s.tokens[0].kind, TokenKind::kWord);
+  EXPECT_EQ(s.tokens[3].kind, TokenKind::kWord);
+}
+
+TEST(SegmenterTest, CurlyQuotesAreSeparateTokensWithStraightNorms) {
+  std::string_view text = "\xE2\x80\x9CHi\xE2\x80\x9D and \xE2\x80\x98x\xE2\x80\x99";
+  EXPECT_EQ(Texts(text), (Strings{"\xE2\x80\x9C", "Hi", "\xE2\x80\x9D", "and",
+                                  "\xE2\x80\x98", "x", "\xE2\x80\x99"}));
+  EXPECT_EQ(Norms(text), (Strings{"\"", "hi", "\"", "and", "'", "x", "'"}));
+  Segmentation s = News().Segment(text);
+  ASSERT_EQ(s.tokens.size(), 7u);
+  for (size_t i : {0u, 2u, 4u, 6u})
+    EXPECT_EQ(s.tokens[i].kind, TokenKind::kQuote) << "token " << i;
+}
+
+TEST(SegmenterTest, PossessiveIsItsOwnTokenWithStraightNorm) {
+  std::string_view text = "Alibaba\xE2\x80\x99s and Acme's";
+  EXPECT_EQ(Texts(text),
+            (Strings{"Alibaba", "\xE2\x80\x99s", "and", "Acme", "'s"}));
+  EXPECT_EQ(Norms(text), (Strings{"alibaba", "'s", "and", "acme", "'s"}));
+}
+
+TEST(SegmenterTest, HyphenatedWordsAreOneToken) {
+  EXPECT_EQ(Texts("e-commerce and AI-related"),
+            (Strings{"e-commerce", "and", "AI-related"}));
+}
+
+TEST(SegmenterTest, DashesAreDashTokensNormalizedToDoubleHyphen) {
+  std::string_view text = "2025 -- and \xE2\x80\x93 and \xE2\x80\x94 end";
+  EXPECT_EQ(Texts(text), (Strings{"2025", "--", "and", "\xE2\x80\x93", "and",
+                                  "\xE2\x80\x94", "end"}));
+  EXPECT_EQ(Norms(text),
+            (Strings{"2025", "--", "and", "--", "and", "--", "end"}));
+  Segmentation s = News().Segment(text);
+  ASSERT_EQ(s.tokens.size(), 7u);
+  for (size_t i : {1u, 3u, 5u})
+    EXPECT_EQ(s.tokens[i].kind, TokenKind::kDash) << "token " << i;
+}
+
+TEST(SegmenterTest, DigitNamesAreOneToken) {
+  std::string_view text = "1688 and 88VIP";
+  EXPECT_EQ(Texts(text), (Strings{"1688", "and", "88VIP"}));
+  Segmentation s = News().Segment(text);
+  ASSERT_EQ(s.tokens.size(), 3u);
+  EXPECT_EQ(s.tokens[0].kind, TokenKind::kNumber);
+}
+
+TEST(SegmenterTest, NumberGluedToScaleWordIsSplit) {
+  std::string_view text = "2.7million";
+  EXPECT_EQ(Texts(text), (Strings{"2.7", "million"}));
+  Segmentation s = News().Segment(text);
+  ASSERT_EQ(s.tokens.size(), 2u);
+  EXPECT_EQ(s.tokens[0].kind, TokenKind::kNumber);
+  EXPECT_EQ(s.tokens[1].kind, TokenKind::kWord);
+}
+
+TEST(SegmenterTest, InternalApostropheStaysInTheName) {
+  EXPECT_EQ(Texts("O'Brien said"), (Strings{"O'Brien", "said"}));
+}
+
+TEST(SegmenterTest, SpansAreByteOffsetsIntoTheOriginalText) {
+  std::string_view text =
+      "Soci\xC3\xA9t\xC3\xA9 G\xC3\xA9n\xC3\xA9rale\xE2\x80\x99s "
+      "\xE2\x80\x9C\xE9\x98\xBF\xE9\x87\x8C\xE2\x80\x9D rose \xE2\x82\xAC" "4.2 "
+      "\xE2\x80\x94 \xF0\x9F\x98\x80 caf\xC3\xA9.";
+  Segmentation s = News().Segment(text);
+  Strings expected = {"Soci\xC3\xA9t\xC3\xA9", "G\xC3\xA9n\xC3\xA9rale",
+                      "\xE2\x80\x99s", "\xE2\x80\x9C", "\xE9\x98\xBF\xE9\x87\x8C",
+                      "\xE2\x80\x9D", "rose", "\xE2\x82\xAC", "4.2",
+                      "\xE2\x80\x94", "\xF0\x9F\x98\x80", "caf\xC3\xA9", "."};
+  Strings got;
+  uint32_t last_end = 0;
+  for (const Token& t : s.tokens) {
+    ASSERT_LE(t.span.begin, t.span.end);
+    ASSERT_LE(t.span.end, text.size());
+    EXPECT_GE(t.span.begin, last_end);
+    last_end = t.span.end;
+    got.emplace_back(text.substr(t.span.begin, t.span.size()));
+  }
+  EXPECT_EQ(got, expected);
+}
+
+// ---- Sentences ----------------------------------------------------------
+
+TEST(SegmenterTest, PeriodThenCapitalEndsASentence) {
+  EXPECT_EQ(Sentences("Revenue rose. Profit fell."),
+            (Strings{"Revenue rose.", "Profit fell."}));
+}
+
+TEST(SegmenterTest, AbbreviationBeforeLowerCaseDoesNotEndASentence) {
+  EXPECT_EQ(Sentences("Acme Inc. said it grew."),
+            (Strings{"Acme Inc. said it grew."}));
+}
+
+TEST(SegmenterTest, FinalAbbreviationBeforeANewSentenceEndsIt) {
+  EXPECT_EQ(Sentences("He bought Acme Inc. The company said no."),
+            (Strings{"He bought Acme Inc.", "The company said no."}));
+}
+
+// "Co. Ltd." is one legal suffix (rules/lexicons/legal_suffixes.lex): the
+// "Ltd." after "Co." does not start a new sentence.
+TEST(SegmenterTest, CoLtdInsideACompanyNameDoesNotEndASentence) {
+  EXPECT_EQ(Sentences("Huawei Technologies Co. Ltd. said it grew."),
+            (Strings{"Huawei Technologies Co. Ltd. said it grew."}));
+}
+
+TEST(SegmenterTest, TitleAbbreviationBeforeANameDoesNotEndASentence) {
+  EXPECT_EQ(Sentences("Mr. Wu met Dr. Li on Jan. 5."),
+            (Strings{"Mr. Wu met Dr. Li on Jan. 5."}));
+}
+
+TEST(SegmenterTest, LineBreakBeforeCapitalEndsASentence) {
+  EXPECT_EQ(Sentences("line one\nLine two"),
+            (Strings{"line one", "Line two"}));
+}
+
+TEST(SegmenterTest, LineBreakBeforeLowerCaseContinuesTheSentence) {
+  EXPECT_EQ(Sentences("the company\nsaid"), (Strings{"the company\nsaid"}));
+}
+
+TEST(SegmenterTest, ClosingQuoteBelongsToTheSentenceItEnds) {
+  EXPECT_EQ(Sentences("He said \"yes.\" Then left."),
+            (Strings{"He said \"yes.\"", "Then left."}));
+}
+
+TEST(SegmenterTest, LongTextWithoutPunctuationIsCutAtMaxSentenceTokens) {
+  Segmenter::Options o = NewsOptions();
+  o.max_sentence_tokens = 50;
+  Segmenter seg(o);
+  std::string text;
+  for (int i = 0; i < 1000; ++i) text += i ? " word" : "word";
+  Segmentation s = seg.Segment(text);
+  ASSERT_EQ(s.tokens.size(), 1000u);
+  ASSERT_FALSE(s.sentences.empty());
+  uint32_t next = 0;
+  for (const Sentence& sent : s.sentences) {
+    EXPECT_LE(sent.tokens.size(), 50u);
+    EXPECT_FALSE(sent.tokens.empty());
+    EXPECT_EQ(sent.tokens.begin, next);  // sentences cover every token
+    next = sent.tokens.end;
+  }
+  EXPECT_EQ(next, 1000u);
+}
+
+TEST(SegmenterTest, CrlfSeparatesSentencesAndCarriageReturnIsNoToken) {
+  std::string_view text = "One.\r\nTwo.";
+  EXPECT_EQ(Sentences(text), (Strings{"One.", "Two."}));
+  EXPECT_EQ(Texts(text), (Strings{"One", ".", "Two", "."}));
+  Segmentation s = News().Segment(text);
+  for (const Token& t : s.tokens)
+    EXPECT_EQ(TokenText(text, t).find('\r'), std::string_view::npos);
+}
+
+TEST(SegmenterTest, SentenceSpansCoverTheirTokens) {
+  std::string_view text = "Revenue rose. Profit fell.";
+  Segmentation s = News().Segment(text);
+  ASSERT_EQ(s.sentences.size(), 2u);
+  for (const Sentence& sent : s.sentences) {
+    EXPECT_EQ(sent.span.begin, s.tokens[sent.tokens.begin].span.begin);
+    EXPECT_EQ(sent.span.end, s.tokens[sent.tokens.end - 1].span.end);
+  }
+}
+
+}  // namespace
+}  // namespace newsgraph
