@@ -47,7 +47,10 @@ struct Value {
   }
 };
 
+// Evidence nodes have IRIs of their own (the relation's IRI and a fragment),
+// not blank nodes, so that N-Quads of many documents concatenate safely.
 struct GraphEvidence {
+  std::string iri;
   std::string exact;
   size_t start = 0, end = 0;  // code points, end exclusive
 };

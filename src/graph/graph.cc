@@ -184,7 +184,8 @@ Graph GraphBuilder::Build(const Document& doc, const Facts& facts) const {
     n.properties.emplace_back("rule", Value::String(rules_->rules()[prov.rule].id));
     n.properties.emplace_back("confidence", Value::Number(prov.confidence));
     for (const Span& s : prov.evidence) {
-      n.evidence.push_back({std::string(doc.text.substr(s.begin, s.size())),
+      n.evidence.push_back({n.iri + "#evidence-" + std::to_string(n.evidence.size() + 1),
+                            std::string(doc.text.substr(s.begin, s.size())),
                             cps.At(s.begin), cps.At(s.end)});
     }
     g.nodes.push_back(std::move(n));

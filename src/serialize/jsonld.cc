@@ -52,6 +52,7 @@ std::string JsonLdWriter::Write(const Graph& g) const {
       Json ev = Json::array();
       for (const auto& e : n.evidence) {
         Json x;
+        x["id"] = e.iri;
         x["type"] = "Evidence";
         x["exact"] = e.exact;
         x["start"] = e.start;
