@@ -563,6 +563,7 @@ void CompileRules(std::vector<ParsedRule>* parsed,
             label.pop_back();
           for (auto& ch : label)
             if (ch == '\n') ch = ' ';
+          label.erase(0, label.find_first_not_of(' '));
           if (!label.empty()) r.part_labels[i] = label;
         }
       }

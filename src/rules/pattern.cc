@@ -129,6 +129,10 @@ class Parser {
       cap->children.push_back(std::move(prim));
       return cap;
     }
+    // The item starts where its text starts (a quantified group at its '(').
+    auto [line, col] = src_.At(at);
+    prim->line = line;
+    prim->column = col;
     return prim;
   }
 

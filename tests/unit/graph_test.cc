@@ -1,0 +1,87 @@
+#include "newsgraph/graph.h"
+
+#include <gtest/gtest.h>
+
+#include "newsgraph/pipeline.h"
+
+namespace newsgraph {
+namespace {
+
+std::shared_ptr<const RuleSet> Builtin() {
+  static auto rules = [] {
+    Diagnostics d;
+    auto r = RuleSet::LoadBuiltin(&d);
+    EXPECT_TRUE(r) << d.ToString();
+    return r;
+  }();
+  return rules;
+}
+
+Graph Build(const std::string& text, DocumentMeta meta = {}) {
+  Pipeline p(Builtin(), {});
+  Document doc{text, meta};
+  return p.BuildGraph(doc, p.Extract(doc).facts);
+}
+
+const Node* Find(const Graph& g, const std::string& iri) {
+  for (const auto& n : g.nodes)
+    if (n.iri == iri) return &n;
+  return nullptr;
+}
+
+const std::string kBase = "https://w3id.org/newsgraph/id/";
+
+TEST(GraphTest, DocumentIriFromTextHashIdOrUrl) {
+  GraphBuilder b({}, Builtin());
+  Document doc{"abc", {}};
+  // The first 16 hex digits of SHA-256("abc").
+  EXPECT_EQ(b.DocumentIri(doc), kBase + "doc/ba7816bf8f01cfea");
+  doc.meta.url = "https://example.com/a";
+  EXPECT_EQ(b.DocumentIri(doc), "https://example.com/a");
+  doc.meta.id = "reuters 00010/x";
+  EXPECT_EQ(b.DocumentIri(doc), kBase + "doc/reuters%2000010%2Fx");
+  doc.meta.id = "urn:example:7";
+  EXPECT_EQ(b.DocumentIri(doc), "urn:example:7");
+}
+
+TEST(GraphTest, EntityIrisDependOnTheNameOnly) {
+  Graph g = Build("Quartz Holdings Ltd. named Laura Stein chief executive officer.");
+  const Node* org = Find(g, kBase + "org/quartz-holdings");
+  ASSERT_TRUE(org) << "legal suffix dropped from the slug";
+  EXPECT_EQ(org->type, "Organization");
+  ASSERT_TRUE(Find(g, kBase + "person/laura-stein"));
+  ASSERT_TRUE(Find(g, kBase + "role/chief-executive-officer"));
+  Graph other = Build("Quartz Holdings said Laura Stein, chief executive officer of Quartz Holdings, left.");
+  EXPECT_TRUE(Find(other, kBase + "org/quartz-holdings"));
+  EXPECT_TRUE(Find(other, kBase + "person/laura-stein"));
+}
+
+TEST(GraphTest, RelationIrisAreDeterministicAndEvidenceCountsCodePoints) {
+  std::string text = "Ünïcödé Ltd. named Laura Stein president.";
+  Graph a = Build(text), b = Build(text);
+  const Node* m = nullptr;
+  for (const auto& n : a.nodes)
+    if (n.type == "Membership") m = &n;
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->iri.rfind(kBase + "membership/", 0), 0u);
+  EXPECT_EQ(m->iri.size(), (kBase + "membership/").size() + 16);
+  bool same = false;
+  for (const auto& n : b.nodes) same = same || n.iri == m->iri;
+  EXPECT_TRUE(same);
+  ASSERT_EQ(m->evidence.size(), 1u);
+  EXPECT_EQ(m->evidence[0].exact, "named Laura Stein president");
+  EXPECT_EQ(m->evidence[0].start, 13u);  // "Ünïcödé Ltd. " is 13 code points
+  EXPECT_EQ(m->evidence[0].end, 13u + 27u);
+  EXPECT_EQ(m->evidence[0].iri, m->iri + "#evidence-1");
+}
+
+TEST(GraphTest, RolesOnlyWhenUsedAndMentionsListPeopleAndOrganizations) {
+  Graph g = Build("Quartz Ltd. named Laura Stein president. The chairman was absent.");
+  EXPECT_TRUE(Find(g, kBase + "role/president"));
+  EXPECT_FALSE(Find(g, kBase + "role/chairman"));
+  EXPECT_EQ(g.mentions, (std::vector<std::string>{kBase + "person/laura-stein",
+                                                  kBase + "org/quartz"}));
+}
+
+}  // namespace
+}  // namespace newsgraph

@@ -1,0 +1,56 @@
+#include "newsgraph/serialize.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+namespace newsgraph {
+namespace {
+
+Graph Sample() {
+  Graph g;
+  g.doc_iri = "https://example.com/d";
+  g.doc_properties.emplace_back("datePublished", Value::String("2025-03-03"));
+  g.mentions = {"https://example.com/p"};
+  Node p{"https://example.com/p", "Person", {}, {}};
+  p.properties.emplace_back("name", Value::String("Zoë \"Q\" <b>"));
+  p.properties.emplace_back("alternateName", Value::StringList({"Q"}));
+  Node o{"https://example.com/o", "Observation", {}, {}};
+  o.properties.emplace_back("value", Value::Number(4200000000.0));
+  o.properties.emplace_back("minValue", Value::Number(0.98));
+  o.properties.emplace_back("originalOrganization", Value::IriList({"https://example.com/x"}));
+  o.evidence.push_back({"https://example.com/o#evidence-1", "4.2 billion", 3, 14});
+  g.nodes = {p, o};
+  return g;
+}
+
+TEST(JsonLdWriterTest, OneLineWithTheContextInline) {
+  std::string out = JsonLdWriter({}).Write(Sample());
+  EXPECT_EQ(out.find('\n'), std::string::npos);
+  auto j = nlohmann::json::parse(out);
+  EXPECT_EQ(j["@context"]["@version"], 1.1);
+  EXPECT_EQ(j["@context"]["Membership"], "org:Membership");
+  EXPECT_EQ(j["id"], "https://example.com/d");
+  EXPECT_EQ(j["type"], "Article");
+  EXPECT_EQ(j["datePublished"], "2025-03-03");
+}
+
+TEST(JsonLdWriterTest, StringsAreEscapedAndNumbersAreIntegersWhenWhole) {
+  std::string out = JsonLdWriter({}).Write(Sample());
+  EXPECT_NE(out.find("\"value\":4200000000,"), std::string::npos) << out;
+  EXPECT_NE(out.find("\"minValue\":0.98"), std::string::npos);
+  auto j = nlohmann::json::parse(out);
+  EXPECT_EQ(j["graph"][0]["name"], "Zoë \"Q\" <b>");
+  EXPECT_EQ(j["graph"][1]["evidence"][0]["start"], 3);
+  EXPECT_EQ(j["graph"][1]["evidence"][0]["type"], "Evidence");
+}
+
+TEST(JsonLdWriterTest, SameGraphSameBytesAndPrettyParsesTheSame) {
+  Graph g = Sample();
+  EXPECT_EQ(JsonLdWriter({}).Write(g), JsonLdWriter({}).Write(g));
+  EXPECT_EQ(nlohmann::json::parse(JsonLdWriter({.pretty = true}).Write(g)),
+            nlohmann::json::parse(JsonLdWriter({}).Write(g)));
+}
+
+}  // namespace
+}  // namespace newsgraph

@@ -1,0 +1,109 @@
+#include "newsgraph/resolve.h"
+
+#include <gtest/gtest.h>
+
+#include "newsgraph/pipeline.h"
+
+namespace newsgraph {
+namespace {
+
+// Resolution is tested through the built-in rules: it is where lexicons,
+// rules and resolution meet.
+const Pipeline& BuiltinPipeline() {
+  static const Pipeline* p = [] {
+    Diagnostics d;
+    auto rules = RuleSet::LoadBuiltin(&d);
+    EXPECT_TRUE(rules) << d.ToString();
+    return new Pipeline(rules, {});
+  }();
+  return *p;
+}
+
+Facts Resolve(const std::string& text, const std::string& date = "") {
+  Document doc{text, {}};
+  doc.meta.date = date;
+  return BuiltinPipeline().Extract(doc).facts;
+}
+
+const Entity& E(const Facts& f, int i) { return f.entities.at(i); }
+
+TEST(ResolverTest, PronounTakesTheLatestPersonBeforeIt) {
+  Facts f = Resolve(
+      "Laura Stein joined Quartz Ltd. in 2019. He later served as chief "
+      "financial officer of Opal Corp.");
+  ASSERT_EQ(f.memberships.size(), 1u);
+  EXPECT_EQ(E(f, f.memberships[0].member).name, "Laura Stein");
+  EXPECT_EQ(E(f, f.memberships[0].organization).name, "Opal Corp.");
+}
+
+TEST(ResolverTest, ItsTakesTheLatestOrganization) {
+  Facts f = Resolve("Quartz Ltd. said its revenue rose 5%.");
+  ASSERT_EQ(f.observations.size(), 1u);
+  EXPECT_EQ(E(f, f.observations[0].about).name, "Quartz Ltd.");
+}
+
+TEST(ResolverTest, ShortFormsJoinTheirEntityAndFullestFormIsTheName) {
+  Facts f = Resolve(
+      "Quartz Holdings Ltd. named Laura Stein chief executive officer. "
+      "Stein said Quartz would grow.");
+  int laura = -1, quartz = -1;
+  for (size_t i = 0; i < f.entities.size(); ++i) {
+    if (f.entities[i].name == "Laura Stein") laura = static_cast<int>(i);
+    if (f.entities[i].name == "Quartz Holdings Ltd.") quartz = static_cast<int>(i);
+  }
+  ASSERT_GE(laura, 0);
+  ASSERT_GE(quartz, 0);
+  EXPECT_EQ(E(f, laura).alternate_names, (std::vector<std::string>{"Stein"}));
+  EXPECT_EQ(E(f, quartz).alternate_names, (std::vector<std::string>{"Quartz"}));
+}
+
+TEST(ResolverTest, RelativeStartDateUsesThePublicationDate) {
+  Facts f = Resolve("In September last year, Laura Stein was appointed CEO of Opal Corp.",
+                    "2024-11-22");
+  ASSERT_EQ(f.memberships.size(), 1u);
+  EXPECT_EQ(f.memberships[0].start_date, "2023-09");
+  EXPECT_EQ(f.memberships[0].status, "appointed");
+}
+
+TEST(ResolverTest, RelativeDateIsNotGuessedWithoutAPublicationDate) {
+  Facts f = Resolve("In September last year, Laura Stein was appointed CEO of Opal Corp.");
+  ASSERT_EQ(f.memberships.size(), 1u);
+  EXPECT_EQ(f.memberships[0].start_date, "");
+}
+
+TEST(ResolverTest, DatelineGivesThePublicationDate) {
+  Facts f = Resolve("OSLO, March 3, 2025 -- Opal Corp on Monday named Laura Stein president.");
+  EXPECT_EQ(f.date_published, "2025-03-03");
+  ASSERT_EQ(f.memberships.size(), 1u);
+  EXPECT_EQ(f.memberships[0].start_date, "2025-03-03");
+}
+
+TEST(ResolverTest, CompoundTitleGivesOneMembershipPerTitle) {
+  Facts f = Resolve("Opal Corp said it named Laura Stein president and chief executive officer.");
+  ASSERT_EQ(f.memberships.size(), 2u);
+  EXPECT_EQ(E(f, f.memberships[0].role).name, "President");
+  EXPECT_EQ(E(f, f.memberships[1].role).name, "Chief Executive Officer");
+  EXPECT_EQ(E(f, f.memberships[0].organization).name, "Opal Corp");
+}
+
+TEST(ResolverTest, ValuesAreNormalizedWithSign) {
+  Facts f = Resolve("Opal Corp said net income fell 6 pct to 12.5 mln dlrs.");
+  ASSERT_EQ(f.observations.size(), 2u);
+  EXPECT_EQ(f.observations[0].kind, "relative-change");
+  EXPECT_EQ(*f.observations[0].quantity.value, -6);
+  EXPECT_EQ(f.observations[1].kind, "level");
+  EXPECT_EQ(*f.observations[1].quantity.value, 12500000);
+  EXPECT_EQ(f.observations[1].quantity.unit_code, "USD");
+}
+
+TEST(ResolverTest, IntegrationListKeepsEveryOriginal) {
+  Facts f = Resolve("Opal Group will integrate Topaz Pay, 5188 and Beryl into Opal Cloud.");
+  ASSERT_EQ(f.changes.size(), 1u);
+  std::vector<std::string> names;
+  for (int o : f.changes[0].originals) names.push_back(E(f, o).name);
+  EXPECT_EQ(names, (std::vector<std::string>{"Topaz Pay", "5188", "Beryl"}));
+  EXPECT_EQ(E(f, f.changes[0].resulting).name, "Opal Cloud");
+}
+
+}  // namespace
+}  // namespace newsgraph
