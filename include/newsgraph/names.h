@@ -9,7 +9,7 @@
 // Which words are legal suffixes ("Ltd.", "Holding Limited"), designators
 // ("Group", "Holdings") and words too common to stand alone as a short name
 // ("General", "National") comes from the lexicons legal_suffixes,
-// org_designators and alias_stopwords in rules/.
+// org_designators, alias_stopwords and determiners in rules/.
 //
 // Thread safety: immutable after construction.
 #ifndef NEWSGRAPH_NAMES_H_
@@ -40,6 +40,10 @@ class NameForms {
 
   bool IsAliasStopword(std::string_view lower_word) const;
 
+  // `text` without a leading determiner ("the fourth quarter" -> "fourth
+  // quarter"; lexicon determiners).
+  std::string StripDeterminer(std::string_view text) const;
+
   // A key that is equal for names that differ only in case, punctuation,
   // legal suffixes or a leading "the": used to group mentions.
   std::string Key(std::string_view name, bool organization) const;
@@ -52,6 +56,7 @@ class NameForms {
   std::vector<std::vector<std::string>> legal_suffixes_;
   std::vector<std::vector<std::string>> designators_;
   std::unordered_set<std::string> stopwords_;
+  std::unordered_set<std::string> determiners_;
 };
 
 // The contract's slug: lower-cased, runs of anything but letters and digits

@@ -27,6 +27,15 @@ NameForms::NameForms(const RuleSet& rules)
       designators_(LoadPhrases(rules, "org_designators")) {
   for (const auto& p : LoadPhrases(rules, "alias_stopwords"))
     if (p.size() == 1) stopwords_.insert(p[0]);
+  for (const auto& p : LoadPhrases(rules, "determiners"))
+    if (p.size() == 1) determiners_.insert(p[0]);
+}
+
+std::string NameForms::StripDeterminer(std::string_view text) const {
+  Segmentation seg = segmenter_->Segment(text);
+  if (seg.tokens.size() < 2 || !determiners_.count(std::string(seg.norm(0))))
+    return std::string(text);
+  return std::string(text.substr(seg.tokens[1].span.begin));
 }
 
 std::vector<std::string> NameForms::Words(std::string_view name) const {
@@ -70,9 +79,7 @@ std::string NameForms::StripLegalSuffix(std::string_view name) const {
   size_t cut = SuffixTokens(words, legal_suffixes_, end);
   if (cut == 0) return std::string(name);
   end -= cut;
-  while (end > 1 && (words[end - 1] == "," || words[end - 1] == "&" ||
-                     words[end - 1] == "and"))
-    --end;
+  while (end > 1 && (words[end - 1] == "," || words[end - 1] == "&")) --end;
   return Prefix(*segmenter_, name, end);
 }
 
@@ -80,9 +87,7 @@ std::string NameForms::Core(std::string_view name) const {
   auto words = Words(name);
   size_t end = words.size();
   if (size_t cut = SuffixTokens(words, legal_suffixes_, end)) end -= cut;
-  while (end > 1 && (words[end - 1] == "," || words[end - 1] == "&" ||
-                     words[end - 1] == "and"))
-    --end;
+  while (end > 1 && (words[end - 1] == "," || words[end - 1] == "&")) --end;
   while (end > 1) {
     size_t cut = SuffixTokens(words, designators_, end);
     if (cut == 0) break;
@@ -103,7 +108,7 @@ std::string NameForms::Key(std::string_view name, bool organization) const {
     for (size_t i = 0; i < w.size();) alnum = IsLetter(DecodeUtf8(w, &i)) || alnum;
     for (char c : w) alnum = alnum || (c >= '0' && c <= '9');
     if (!alnum) continue;
-    if (key.empty() && w == "the") continue;
+    if (key.empty() && determiners_.count(w)) continue;
     if (!key.empty()) key.push_back(' ');
     for (char c : w)
       if (c != '.') key.push_back(c);

@@ -19,13 +19,6 @@ bool StartsUpperOrDigit(std::string_view s) {
 
 std::string Lower(std::string_view s) { return ToLowerUtf8(s); }
 
-std::string StripLeadingArticle(std::string s) {
-  for (const char* a : {"the ", "The ", "a ", "an "}) {
-    size_t n = std::char_traits<char>::length(a);
-    if (s.size() > n && s.compare(0, n, a) == 0) return s.substr(n);
-  }
-  return s;
-}
 
 // The state of one Resolve() call.
 class DocumentResolver {
@@ -403,7 +396,7 @@ class DocumentResolver {
       }
     }
     if (const RelationArg* p = r.Find("period"); p && p->captured)
-      o.period = StripLeadingArticle(p->text);
+      o.period = names_.StripDeterminer(p->text);
     o.date = Date(r.Find("date"));
     o.prov = Prov(r);
     for (auto& x : facts_.observations) {

@@ -81,7 +81,10 @@ Quantity Normalizer::ParseQuantity(std::string_view text,
       }
       if (FindAttribute(attrs, "percent") == "yes") {
         q.unit_code = "P1";
-        q.unit_text = entry.canonical.empty() ? "percent" : entry.canonical;
+        std::string written(text.substr(seg.tokens[hit->tokens.begin].span.begin,
+                                        seg.tokens[hit->tokens.end - 1].span.end -
+                                            seg.tokens[hit->tokens.begin].span.begin));
+        q.unit_text = entry.canonical.empty() ? written : entry.canonical;
       }
       if (auto b = FindAttribute(attrs, "bound"); !b.empty()) bound = std::string(b);
       t = hit->tokens.end;

@@ -20,6 +20,7 @@ std::shared_ptr<const RuleSet> NameRules() {
              "Ltd.\nLimited\nHolding Limited\nInc\nInc.\n"},
             {"t/org_designators.lex", "Group\nHoldings\n"},
             {"t/alias_stopwords.lex", "General\n"},
+            {"t/determiners.lex", "the\n"},
         },
         &d);
     EXPECT_TRUE(r) << d.ToString();
