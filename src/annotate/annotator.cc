@@ -9,20 +9,34 @@ namespace {
 
 // Adds `m` unless it crosses a mention or lies inside a bigger one; the
 // mentions it contains (or equals) are replaced.
-void MergeMention(std::vector<Mention>* mentions, Mention m) {
-  std::vector<size_t> covered;
-  for (size_t i = 0; i < mentions->size(); ++i) {
-    const Mention& x = (*mentions)[i];
-    if (!x.tokens.Overlaps(m.tokens)) continue;
-    if (m.tokens.Contains(x.tokens)) {
-      covered.push_back(i);
-    } else {
-      return;  // crosses, or lies inside a bigger mention
+// Merges a stage's new mentions (disjoint among themselves) into the
+// existing ones, in one sweep: a new mention replaces the mentions it
+// contains and is dropped when it crosses one or lies inside a bigger one.
+void MergeMentions(std::vector<Mention>* mentions, std::vector<Mention> added) {
+  if (added.empty()) return;
+  std::sort(added.begin(), added.end(), [](const Mention& a, const Mention& b) {
+    return a.tokens.begin < b.tokens.begin;
+  });
+  std::vector<Mention> out;
+  out.reserve(mentions->size() + added.size());
+  std::vector<Mention>& old = *mentions;
+  size_t i = 0;
+  for (auto& m : added) {
+    // Keep the old mentions that end before m starts.
+    while (i < old.size() && old[i].tokens.end <= m.tokens.begin) out.push_back(std::move(old[i++]));
+    size_t j = i;
+    bool ok = true;
+    while (j < old.size() && old[j].tokens.begin < m.tokens.end) {
+      if (!m.tokens.Contains(old[j].tokens)) ok = false;
+      ++j;
+    }
+    if (ok) {
+      i = j;  // the contained ones are replaced
+      out.push_back(std::move(m));
     }
   }
-  for (auto it = covered.rbegin(); it != covered.rend(); ++it)
-    mentions->erase(mentions->begin() + static_cast<long>(*it));
-  mentions->push_back(std::move(m));
+  while (i < old.size()) out.push_back(std::move(old[i++]));
+  *mentions = std::move(out);
 }
 
 void SortMentions(std::vector<Mention>* mentions) {
@@ -48,6 +62,24 @@ std::vector<EntitySpan> Annotation::Spans() const {
   return out;
 }
 
+namespace {
+template <typename T>
+std::pair<size_t, size_t> StartingIn(const std::vector<T>& v, TokenRange r) {
+  auto lo = std::lower_bound(v.begin(), v.end(), r.begin,
+                             [](const T& x, uint32_t b) { return x.tokens.begin < b; });
+  auto hi = std::lower_bound(lo, v.end(), r.end,
+                             [](const T& x, uint32_t e) { return x.tokens.begin < e; });
+  return {static_cast<size_t>(lo - v.begin()), static_cast<size_t>(hi - v.begin())};
+}
+}  // namespace
+
+std::pair<size_t, size_t> Annotation::MentionsStartingIn(TokenRange r) const {
+  return StartingIn(mentions, r);
+}
+std::pair<size_t, size_t> Annotation::HitsStartingIn(TokenRange r) const {
+  return StartingIn(hits, r);
+}
+
 int Annotation::MentionAt(uint32_t t) const {
   auto it = std::upper_bound(
       mentions.begin(), mentions.end(), t,
@@ -69,28 +101,34 @@ std::string CaptureReader::Text(TokenRange r) const {
 }
 
 std::string CaptureReader::Canonical(TokenRange r) const {
-  for (const auto& m : ann_.mentions) {
+  auto [mb, me] = ann_.MentionsStartingIn(r);
+  for (size_t i = mb; i < me; ++i) {
+    const Mention& m = ann_.mentions[i];
     if (m.tokens == r && !m.canonical.empty()) return m.canonical;
-    if (m.tokens.begin > r.end) break;
   }
-  for (const auto& h : ann_.hits) {
+  auto [hb, he] = ann_.HitsStartingIn(r);
+  for (size_t i = hb; i < he; ++i) {
+    const LexiconHit& h = ann_.hits[i];
     if (h.tokens == r) {
       const auto& e = rules_.lexicons()[h.lexicon].entries[h.entry];
       if (!e.canonical.empty()) return e.canonical;
     }
-    if (h.tokens.begin > r.end) break;
   }
   return Text(r);
 }
 
 std::string CaptureReader::Attribute(TokenRange r, std::string_view name) const {
-  for (const auto& m : ann_.mentions) {
+  auto [mb, me] = ann_.MentionsStartingIn(r);
+  for (size_t i = mb; i < me; ++i) {
+    const Mention& m = ann_.mentions[i];
     if (r.Contains(m.tokens)) {
       auto v = FindAttribute(m.attributes, name);
       if (!v.empty()) return std::string(v);
     }
   }
-  for (const auto& h : ann_.hits) {
+  auto [hb, he] = ann_.HitsStartingIn(r);
+  for (size_t i = hb; i < he; ++i) {
+    const LexiconHit& h = ann_.hits[i];
     if (r.Contains(h.tokens)) {
       auto v = FindAttribute(
           rules_.lexicons()[h.lexicon].entries[h.entry].attributes, name);
@@ -102,7 +140,8 @@ std::string CaptureReader::Attribute(TokenRange r, std::string_view name) const 
 
 std::vector<int> CaptureReader::MentionsIn(TokenRange r) const {
   std::vector<int> out;
-  for (size_t i = 0; i < ann_.mentions.size(); ++i)
+  auto [b, e] = ann_.MentionsStartingIn(r);
+  for (size_t i = b; i < e; ++i)
     if (r.Contains(ann_.mentions[i].tokens)) out.push_back(static_cast<int>(i));
   return out;
 }
@@ -223,8 +262,7 @@ Annotation Annotator::Annotate(const Document& doc, const Segmentation& seg,
         }
       }
     }
-    for (auto& m : added) MergeMention(&ann.mentions, std::move(m));
-    SortMentions(&ann.mentions);
+    MergeMentions(&ann.mentions, std::move(added));
   }
 
   // 2. Short forms of names.

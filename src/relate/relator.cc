@@ -12,7 +12,9 @@ std::vector<RelationArg::Item> Relator::Items(const Segmentation& seg,
                                               const Annotation& ann,
                                               TokenRange r) const {
   std::vector<char> separator(r.size(), 0);
-  for (const auto& h : ann.hits) {
+  auto [hb, he] = ann.HitsStartingIn(r);
+  for (size_t i = hb; i < he; ++i) {
+    const LexiconHit& h = ann.hits[i];
     if (static_cast<int>(h.lexicon) != separators_ || !r.Contains(h.tokens)) continue;
     for (uint32_t t = h.tokens.begin; t < h.tokens.end; ++t) separator[t - r.begin] = 1;
   }

@@ -1,4 +1,5 @@
 // Dates: absolute and relative dates to ISO 8601, against an anchor.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -78,7 +79,10 @@ std::string Normalizer::ParseDate(std::string_view text,
   bool has_relative = false;
   std::string unit;
   std::vector<char> covered(r.size(), 0);
-  for (const auto& h : hits) {
+  auto first = std::lower_bound(hits.begin(), hits.end(), r.begin,
+                                [](const LexiconHit& h, uint32_t b) { return h.tokens.begin < b; });
+  for (auto it = first; it != hits.end() && it->tokens.begin < r.end; ++it) {
+    const LexiconHit& h = *it;
     if (!r.Contains(h.tokens)) continue;
     const auto& attrs = rules_.lexicons()[h.lexicon].entries[h.entry].attributes;
     bool used = false;

@@ -1,4 +1,5 @@
 // Amounts: numbers, number words, scales, currencies, percent, bounds.
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <string>
@@ -48,8 +49,10 @@ Quantity Normalizer::ParseQuantity(std::string_view text,
   std::string bound;
   // Attributes of the lexicon hits inside the range, by start token.
   std::vector<const LexiconHit*> inside;
-  for (const auto& h : hits)
-    if (r.Contains(h.tokens)) inside.push_back(&h);
+  auto first = std::lower_bound(hits.begin(), hits.end(), r.begin,
+                                [](const LexiconHit& h, uint32_t b) { return h.tokens.begin < b; });
+  for (auto it = first; it != hits.end() && it->tokens.begin < r.end; ++it)
+    if (r.Contains(it->tokens)) inside.push_back(&*it);
   for (uint32_t t = r.begin; t < r.end;) {
     const LexiconHit* hit = nullptr;
     for (const LexiconHit* h : inside) {

@@ -1,16 +1,17 @@
 // Compiles parsed rules to RE2 programs over token records.
 //
-// Encoding: a sentence becomes a string with one record per token. A record
-// is U+0001, the code points of the atoms the token satisfies in ascending
-// order (atom n is code point 0x100 + n, skipping surrogates), and U+0002. A
-// token test with positive atoms p1 < p2 and negated atoms n1, n2 becomes
-//   \x{1} [^\x{1}\x{2}n1n2]* p1 [^\x{1}\x{2}n1n2]* p2 [^\x{1}\x{2}n1n2]* \x{2}
-// so it spans exactly one whole record: a negated atom anywhere in the
-// record makes it fail.
-// and a whole entity of type T (atoms inside < begin < last) becomes
+// Encoding. Each distinct token test of a rule (a conjunction of atoms that
+// must hold and atoms that must not: `[/\p{Lu}.*/ !"The"]`, or one step of a
+// whole entity such as "first token of a PERSON that goes on") gets a local
+// id, written as one byte 0x03 + id. For each rule, a sentence becomes a
+// Latin-1 string with one record per token: 0x01, the ids of the rule's tests
+// the token passes in ascending order, 0x02. A test is then
+//   \x01 [^\x02]* <id> [^\x02]* \x02
+// which spans exactly one record, and a whole entity of type T is
 //   (?: [I B L] | [I B !L] [I !B !L]* [I L !B] )
-// Every construct of the pattern language maps to a regular construct, so RE2
-// matches in time linear in the sentence whatever the rule says.
+// over tests on its atoms (inside, begin, last). Every construct of the
+// pattern language maps to a regular construct over a small alphabet, so RE2
+// matches in time linear in the sentence, with small automata.
 #include <re2/re2.h>
 #include <re2/set.h>
 
@@ -26,11 +27,9 @@ namespace {
 
 using Node = PatternNode;
 
-std::string CodePoint(int atom) {
-  unsigned cp = 0x100u + static_cast<unsigned>(atom);
-  if (cp >= 0xD800) cp += 0x800;
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "\\x{%x}", cp);
+std::string Byte(int value) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "\\x%02x", value);
   return buf;
 }
 
@@ -126,7 +125,7 @@ class RuleCompiler {
         return {{impl_->lex_atoms[lex][0]}, 1};
       }
       case Node::Kind::kAny:
-        out->append("\\x{1}[^\\x{1}\\x{2}]*\\x{2}");
+        out->append("\\x01[^\\x02]*\\x02");
         return {{}, 1};
       case Node::Kind::kStart:
         out->append("^");
@@ -144,6 +143,7 @@ class RuleCompiler {
   const std::vector<std::string>& capture_names() const {
     return capture_names_;
   }
+  std::vector<ElementTest>& tests() { return tests_; }
 
  private:
   void Error(const Node& n, const std::string& msg) {
@@ -168,22 +168,21 @@ class RuleCompiler {
     return it->second;
   }
 
-  static void AppendToken(const std::vector<int>& pos,
-                          const std::vector<int>& neg, std::string* out) {
-    std::string filler = "[^\\x{1}\\x{2}";
-    for (int a : neg) filler += CodePoint(a);
-    filler += "]*";
-    out->append("\\x{1}");
-    out->append(filler);
-    for (int a : pos) {
-      out->append(CodePoint(a));
-      out->append(filler);
-    }
-    out->append("\\x{2}");
+  // The regex of one token passing the test (pos, neg), registering the
+  // test as one of this rule's.
+  void AppendToken(const std::vector<int>& pos, const std::vector<int>& neg,
+                   std::string* out) {
+    ElementTest t{pos, neg};
+    auto it = std::find(tests_.begin(), tests_.end(), t);
+    int id = static_cast<int>(it - tests_.begin());
+    if (it == tests_.end()) tests_.push_back(std::move(t));
+    out->append("\\x01[^\\x02]*");
+    out->append(Byte(kFirstTestByte + std::min(id, kMaxTests - 1)));
+    out->append("[^\\x02]*\\x02");
   }
 
   // A whole lexicon hit or entity, from atoms {inside, begin, last}.
-  static void AppendWhole(const std::array<int, 3>& a, std::string* out) {
+  void AppendWhole(const std::array<int, 3>& a, std::string* out) {
     const int in = a[0], b = a[1], l = a[2];
     out->append("(?:");
     AppendToken({in, b, l}, {}, out);
@@ -291,6 +290,7 @@ class RuleCompiler {
   RuleSetImpl* impl_;
   Diagnostics* diags_;
   std::vector<std::string> capture_names_;
+  std::vector<ElementTest> tests_;
   int group_count_ = 0;
 };
 
@@ -512,6 +512,13 @@ void CompileRules(std::vector<ParsedRule>* parsed,
           r.part_labels.push_back("part " + std::to_string(i + 1));
         }
         r.captures = rc.capture_names();
+        cr.tests = std::move(rc.tests());
+        if (cr.tests.size() > static_cast<size_t>(kMaxTests)) {
+          diags->Error(r.where.file, pr.pattern->line, pr.pattern->column,
+                       "pattern has " + std::to_string(cr.tests.size()) +
+                           " distinct token tests; at most " +
+                           std::to_string(kMaxTests) + " are allowed");
+        }
         cr.min_tokens = shape.min_tokens;
         cr.must_atoms.assign(shape.must.begin(), shape.must.end());
         if (shape.min_tokens == 0) {
@@ -519,10 +526,10 @@ void CompileRules(std::vector<ParsedRule>* parsed,
                        "pattern can match no token at all");
         }
         RE2::Options o;
-        o.set_encoding(RE2::Options::EncodingUTF8);
+        o.set_encoding(RE2::Options::EncodingLatin1);
         o.set_longest_match(true);
         o.set_log_errors(false);
-        o.set_max_mem(8 << 20);
+        o.set_max_mem(64 << 20);
         cr.regex = std::make_unique<RE2>(regex, o);
         if (!cr.regex->ok()) {
           diags->Error(r.where.file, pr.pattern->line, pr.pattern->column,

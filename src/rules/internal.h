@@ -145,7 +145,16 @@ class PhraseTrie {
 };
 
 // ------------------------------------------------------------ compiled
+// A test on one token: all `pos` atoms hold and no `neg` atom does.
+struct ElementTest {
+  std::vector<int> pos, neg;  // sorted
+  bool operator==(const ElementTest&) const = default;
+};
+inline constexpr int kFirstTestByte = 0x03;
+inline constexpr int kMaxTests = 0x100 - kFirstTestByte;
+
 struct CompiledRule {
+  std::vector<ElementTest> tests;  // by local id (byte 0x03 + id)
   std::unique_ptr<re2::RE2> regex;
   std::vector<std::vector<int>> capture_groups;  // RE2 groups per capture
   std::vector<int> part_groups;     // RE2 group number per part

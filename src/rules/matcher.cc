@@ -35,12 +35,6 @@ const std::vector<int>& CachedStaticAtoms(const RuleSetImpl& impl,
   return cache.by_text.emplace(key, std::move(atoms)).first->second;
 }
 
-void AppendCodePoint(int atom, std::string* out) {
-  unsigned cp = 0x100u + static_cast<unsigned>(atom);
-  if (cp >= 0xD800) cp += 0x800;
-  AppendUtf8(cp, out);
-}
-
 // Hits and entities whose start lies in [begin, end).
 template <typename T>
 std::pair<size_t, size_t> RangeIn(const std::vector<T>& v, uint32_t begin,
@@ -153,11 +147,7 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
     }
   }
 
-  // 2. The record string.
-  thread_local std::string rec;
-  thread_local std::vector<uint32_t> starts;
-  rec.clear();
-  starts.clear();
+  // 2. Sorted atoms per token, and the atoms the sentence holds.
   thread_local std::vector<uint8_t> present;
   thread_local std::vector<int> present_list;
   if (present.size() < impl.atoms.size()) present.resize(impl.atoms.size());
@@ -166,18 +156,67 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
     auto& a = atoms[k];
     std::sort(a.begin(), a.end());
     a.erase(std::unique(a.begin(), a.end()), a.end());
-    starts.push_back(static_cast<uint32_t>(rec.size()));
-    rec.push_back('\x01');
     for (int x : a) {
-      AppendCodePoint(x, &rec);
       if (!present[x]) {
         present[x] = 1;
         present_list.push_back(x);
       }
     }
-    rec.push_back('\x02');
   }
-  starts.push_back(static_cast<uint32_t>(rec.size()));
+  // Tokens holding each atom, for the tests' positive atoms.
+  thread_local std::vector<std::vector<uint32_t>> holders;
+  thread_local std::vector<int> holder_slot;  // atom -> index in holders, -1
+  if (holder_slot.size() < impl.atoms.size()) holder_slot.resize(impl.atoms.size(), -1);
+  size_t used_slots = 0;
+  for (uint32_t k = 0; k < n; ++k) {
+    for (int x : atoms[k]) {
+      if (holder_slot[x] < 0) {
+        holder_slot[x] = static_cast<int>(used_slots);
+        if (holders.size() <= used_slots) holders.emplace_back();
+        holders[used_slots].clear();
+        ++used_slots;
+      }
+      holders[holder_slot[x]].push_back(k);
+    }
+  }
+  // A rule's record string: per token, 0x01, the ids of the rule's tests it
+  // passes (ascending), 0x02 (see compiler.cc).
+  thread_local std::string rec;
+  thread_local std::vector<uint32_t> starts;
+  thread_local std::vector<std::string> passed;  // per token: test bytes
+  if (passed.size() < n) passed.resize(n);
+  auto build_record = [&](const CompiledRule& cr) {
+    for (uint32_t k = 0; k < n; ++k) passed[k].clear();
+    for (size_t id = 0; id < cr.tests.size(); ++id) {
+      const ElementTest& t = cr.tests[id];
+      const char byte = static_cast<char>(kFirstTestByte + id);
+      auto passes = [&](uint32_t k) {
+        const auto& a = atoms[k];
+        for (int p : t.pos)
+          if (!std::binary_search(a.begin(), a.end(), p)) return false;
+        for (int q : t.neg)
+          if (std::binary_search(a.begin(), a.end(), q)) return false;
+        return true;
+      };
+      if (!t.pos.empty()) {
+        if (holder_slot[t.pos[0]] < 0) continue;  // no token holds it
+        for (uint32_t k : holders[holder_slot[t.pos[0]]])
+          if (passes(k)) passed[k].push_back(byte);
+      } else {
+        for (uint32_t k = 0; k < n; ++k)
+          if (passes(k)) passed[k].push_back(byte);
+      }
+    }
+    rec.clear();
+    starts.clear();
+    for (uint32_t k = 0; k < n; ++k) {
+      starts.push_back(static_cast<uint32_t>(rec.size()));
+      rec.push_back('\x01');
+      rec += passed[k];
+      rec.push_back('\x02');
+    }
+    starts.push_back(static_cast<uint32_t>(rec.size()));
+  };
 
   // 3. Candidate rules: those keyed by an atom the sentence holds, plus the
   // unkeyed ones; then all must-atoms are checked.
@@ -197,13 +236,27 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
     if (selected(r)) candidates.push_back(r);
   std::sort(candidates.begin(), candidates.end());
 
+  // 4. Boundaries first (DFA only, no submatches), for every candidate rule
+  // and every start; captures later, for the matches that survive.
   struct Candidate {
-    RuleMatch m;
+    uint32_t rule;
+    uint32_t begin, end;  // record-local token indices
     int priority;
     Family family;
   };
-  std::vector<Candidate> found;
-  std::vector<re2::StringPiece> groups;
+  thread_local std::vector<Candidate> found;
+  found.clear();
+  auto token_at = [&](const char* p) -> uint32_t {
+    uint32_t off = static_cast<uint32_t>(p - rec.data());
+    auto it = std::upper_bound(starts.begin(), starts.end(), off);
+    return static_cast<uint32_t>(it - starts.begin()) - 1;
+  };
+  auto token_end = [&](const char* p) -> uint32_t {
+    uint32_t off = static_cast<uint32_t>(p - rec.data());
+    auto it = std::lower_bound(starts.begin(), starts.end(), off);
+    return static_cast<uint32_t>(it - starts.begin());
+  };
+  re2::StringPiece whole;
   for (int r : candidates) {
     const CompiledRule& cr = impl.compiled[r];
     if (!cr.regex || !cr.regex->ok() || cr.min_tokens > static_cast<int>(n))
@@ -211,55 +264,17 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
     bool ok = true;
     for (int a : cr.must_atoms) ok = ok && present[a];
     if (!ok) continue;
-    const int ngroups = 1 + cr.regex->NumberOfCapturingGroups();
-    groups.assign(ngroups, re2::StringPiece());
-    size_t pos = 0;
+    build_record(cr);
     re2::StringPiece text(rec);
-    auto token_at = [&](const char* p) -> uint32_t {
-      uint32_t off = static_cast<uint32_t>(p - rec.data());
-      auto it = std::upper_bound(starts.begin(), starts.end(), off);
-      return static_cast<uint32_t>(it - starts.begin()) - 1;
-    };
-    auto token_end = [&](const char* p) -> uint32_t {
-      uint32_t off = static_cast<uint32_t>(p - rec.data());
-      auto it = std::lower_bound(starts.begin(), starts.end(), off);
-      return static_cast<uint32_t>(it - starts.begin());
-    };
+    size_t pos = 0;
     while (pos < rec.size()) {
-      if (!cr.regex->Match(text, pos, rec.size(), RE2::UNANCHORED,
-                           groups.data(), ngroups))
+      if (!cr.regex->Match(text, pos, rec.size(), RE2::UNANCHORED, &whole, 1))
         break;
-      uint32_t b = token_at(groups[0].data());
-      uint32_t e = token_end(groups[0].data() + groups[0].size());
+      uint32_t b = token_at(whole.data());
+      uint32_t e = token_end(whole.data() + whole.size());
       if (e > b) {
-        Candidate c;
-        c.m.rule = static_cast<uint32_t>(r);
-        c.m.tokens = {first + b, first + e};
         const Rule& rule = impl.rules[r];
-        c.m.captures.assign(rule.captures.size(),
-                            {RuleMatch::kUnset, RuleMatch::kUnset});
-        for (size_t i = 0; i < cr.capture_groups.size(); ++i) {
-          for (int group : cr.capture_groups[i]) {
-            const auto& g = groups[group];
-            if (g.data() == nullptr) continue;
-            c.m.captures[i] = {first + token_at(g.data()),
-                               first + token_end(g.data() + g.size())};
-            if (g.empty()) c.m.captures[i].end = c.m.captures[i].begin;
-            break;
-          }
-        }
-        c.m.parts.assign(cr.part_groups.size(),
-                         {RuleMatch::kUnset, RuleMatch::kUnset});
-        for (size_t i = 0; i < cr.part_groups.size(); ++i) {
-          const auto& g = groups[cr.part_groups[i]];
-          if (g.data() == nullptr) continue;
-          c.m.parts[i] = {first + token_at(g.data()),
-                          first + token_end(g.data() + g.size())};
-          if (g.empty()) c.m.parts[i].end = c.m.parts[i].begin;
-        }
-        c.priority = rule.priority;
-        c.family = rule.family;
-        found.push_back(std::move(c));
+        found.push_back({static_cast<uint32_t>(r), b, e, rule.priority, rule.family});
       }
       // The next search starts at the next token record.
       uint32_t next = starts[b + 1];
@@ -267,27 +282,61 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
       pos = next;
     }
   }
-  for (int a : present_list) present[a] = 0;
 
-  // 4. Conflicts: longest, then priority, then earliest, then rule order.
+  // 5. Conflicts: longest, then priority, then earliest, then rule order.
   std::sort(found.begin(), found.end(), [](const Candidate& x, const Candidate& y) {
-    if (x.m.tokens.size() != y.m.tokens.size())
-      return x.m.tokens.size() > y.m.tokens.size();
+    uint32_t lx = x.end - x.begin, ly = y.end - y.begin;
+    if (lx != ly) return lx > ly;
     if (x.priority != y.priority) return x.priority > y.priority;
-    if (x.m.tokens.begin != y.m.tokens.begin)
-      return x.m.tokens.begin < y.m.tokens.begin;
-    return x.m.rule < y.m.rule;
+    if (x.begin != y.begin) return x.begin < y.begin;
+    return x.rule < y.rule;
   });
   std::vector<RuleMatch> accepted;
   std::vector<Family> accepted_family;
-  for (auto& c : found) {
+  std::vector<re2::StringPiece> groups;
+  for (const Candidate& c : found) {
     bool clash = false;
     for (size_t i = 0; i < accepted.size() && !clash; ++i)
       clash = accepted_family[i] == c.family &&
-              accepted[i].tokens.Overlaps(c.m.tokens);
+              accepted[i].tokens.begin < first + c.end &&
+              first + c.begin < accepted[i].tokens.end;
     if (clash) continue;
-    accepted.push_back(std::move(c.m));
+    // 6. Captures of an accepted match: the same regex, anchored on it.
+    const CompiledRule& cr = impl.compiled[c.rule];
+    const Rule& rule = impl.rules[c.rule];
+    const int ngroups = 1 + cr.regex->NumberOfCapturingGroups();
+    groups.assign(ngroups, re2::StringPiece());
+    build_record(cr);
+    re2::StringPiece text(rec);
+    if (!cr.regex->Match(text, starts[c.begin], starts[c.end], RE2::ANCHOR_BOTH,
+                         groups.data(), ngroups))
+      continue;  // cannot happen: the same span matched above
+    RuleMatch m;
+    m.rule = c.rule;
+    m.tokens = {first + c.begin, first + c.end};
+    m.captures.assign(rule.captures.size(), {RuleMatch::kUnset, RuleMatch::kUnset});
+    for (size_t i = 0; i < cr.capture_groups.size(); ++i) {
+      for (int group : cr.capture_groups[i]) {
+        const auto& g = groups[group];
+        if (g.data() == nullptr) continue;
+        m.captures[i] = {first + token_at(g.data()), first + token_end(g.data() + g.size())};
+        if (g.empty()) m.captures[i].end = m.captures[i].begin;
+        break;
+      }
+    }
+    m.parts.assign(cr.part_groups.size(), {RuleMatch::kUnset, RuleMatch::kUnset});
+    for (size_t i = 0; i < cr.part_groups.size(); ++i) {
+      const auto& g = groups[cr.part_groups[i]];
+      if (g.data() == nullptr) continue;
+      m.parts[i] = {first + token_at(g.data()), first + token_end(g.data() + g.size())};
+      if (g.empty()) m.parts[i].end = m.parts[i].begin;
+    }
+    accepted.push_back(std::move(m));
     accepted_family.push_back(c.family);
+  }
+  for (int a : present_list) {
+    present[a] = 0;
+    holder_slot[a] = -1;
   }
   std::sort(accepted.begin(), accepted.end(),
             [](const RuleMatch& x, const RuleMatch& y) {
