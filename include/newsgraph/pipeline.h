@@ -59,10 +59,12 @@ class Pipeline {
 
   const RuleSet& rules() const { return *rules_; }
 
-  // Runs every example and counter-example of every rule (rules/FORMAT.md)
-  // and reports each failure as a diagnostic at the example's line. Returns
-  // the number of examples run.
-  size_t TestRuleExamples(Diagnostics* failures) const;
+  // Runs every example and counter-example of every rule (rules/FORMAT.md),
+  // or of the rules of file `only_file` when it is not empty, and reports
+  // each failure as a diagnostic at the example's line. Returns the number of
+  // examples run.
+  size_t TestRuleExamples(Diagnostics* failures,
+                          std::string_view only_file = {}) const;
 
  private:
   std::shared_ptr<const RuleSet> rules_;

@@ -42,10 +42,12 @@ PipelineResult Pipeline::Process(const Document& doc) const {
   return r;
 }
 
-size_t Pipeline::TestRuleExamples(Diagnostics* failures) const {
+size_t Pipeline::TestRuleExamples(Diagnostics* failures,
+                                  std::string_view only_file) const {
   size_t run = 0;
   const auto& rules = rules_->rules();
   for (size_t r = 0; r < rules.size(); ++r) {
+    if (!only_file.empty() && rules[r].where.file != only_file) continue;
     for (const RuleExample& ex : rules[r].examples) {
       ++run;
       Document doc{ex.text, {}};

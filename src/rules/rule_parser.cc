@@ -1,4 +1,5 @@
 // The .rules file parser: rule blocks, macros and emit specs.
+#include <algorithm>
 #include <cctype>
 #include <set>
 #include <string>
@@ -179,6 +180,7 @@ void ParseRuleFile(const std::string& path, const std::string& content,
   TextPosition macro_src;
   ParsedMacro* macro = nullptr;
   std::vector<std::pair<std::string, TextPosition>> props;
+  size_t property_indent = 0;  // indentation of the rule's property lines
 
   auto finish_macro = [&]() {
     if (!macro) return;
@@ -369,12 +371,27 @@ void ParseRuleFile(const std::string& path, const std::string& content,
       continue;
     }
 
-    // An indented line: a property of the current rule, or a continuation.
+    // An indented line: a property of the current rule, or (indented deeper
+    // than the property) a continuation of its value.
     size_t colon = line.find(':');
     std::string key = colon == std::string_view::npos
                           ? std::string()
                           : std::string(line.substr(0, colon));
-    if (rule && RuleKeys().count(key)) {
+    bool looks_like_key = !key.empty() && colon + 1 < line.size() + 1 &&
+                          std::all_of(key.begin(), key.end(), [](char c) {
+                            return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+                          });
+    if (rule && value && value_key != "define" && indent <= property_indent &&
+        looks_like_key && !RuleKeys().count(key)) {
+      diags->Error(path, line_no, col,
+                   "unknown rule property '" + key +
+                       "' (family, priority, confidence, stage, pattern, emit, "
+                       "example, expect, counter)");
+      value = nullptr;
+      continue;
+    }
+    if (rule && RuleKeys().count(key) && (!value || indent <= property_indent)) {
+      property_indent = indent;
       std::string_view rest = line.substr(colon + 1);
       size_t lead = 0;
       while (lead < rest.size() && rest[lead] == ' ') ++lead;

@@ -81,5 +81,38 @@ contains "rules check says file:line:col" "$tmp/err" "$tmp/badrules/a.rules:3:14
 expect "extraction with broken rules exits 3" 3 "$bin" --rules "$tmp/badrules" "$article"
 expect "missing rules folder exits 3" 3 "$bin" --rules "$tmp/none" "$article"
 
+# The diagnostics shown in rules/FORMAT.md are the ones rules check prints.
+mkdir -p "$tmp/doc" && cp -r "$src/tests/cli/broken-rules" "$tmp/doc/rules"
+(cd "$tmp/doc" && "$bin" rules check rules) > /dev/null 2> "$tmp/doc/got"
+sed -n '/^## Errors/,/^## How/p' "$src/rules/FORMAT.md" | sed -n '/^```$/,/^```$/p' | grep -v '^```' > "$tmp/doc/want"
+if diff -u "$tmp/doc/want" "$tmp/doc/got"; then pass=$((pass + 1)); echo "ok   FORMAT.md's error listing is real"
+else fail=$((fail + 1)); echo "FAIL FORMAT.md's error listing differs from rules check"; fi
+
+# A user extends the rules by editing files only: a title, a merger verb and
+# a new relation pattern, used through --rules.
+cp -r "$src/rules" "$tmp/myrules"
+echo "Chief Happiness Officer" >> "$tmp/myrules/lexicons/titles.lex"
+echo "snapped up | change=acquisition" >> "$tmp/myrules/lexicons/merger_verbs.lex"
+cat > "$tmp/myrules/patterns/mine.rules" <<'RULES'
+rule mine.joins-as
+  family: membership
+  priority: 20
+  pattern: member:PERSON "joins" org:ORGANIZATION "as" ("its")? role:ROLE
+  emit: membership(member=member, role=role, organization=org, status="appointed")
+  example: Laura Stein joins Opal Corp as its treasurer.
+  expect: member="Laura Stein" org="Opal Corp" role="treasurer"
+RULES
+printf 'Laura Stein joins Opal Corp as Chief Happiness Officer.\nOpal Corp snapped up Beryl Inc.\n' > "$tmp/ext.txt"
+expect "rules check accepts the edited rules" 0 "$bin" rules check "$tmp/myrules"
+expect "rules test runs the new rule's example" 0 "$bin" rules test "$tmp/myrules"
+expect "extraction with edited rules" 0 "$bin" --rules "$tmp/myrules" "$tmp/ext.txt"
+contains "the new title is a role" "$tmp/out" '"name":"Chief Happiness Officer"'
+contains "the new relation pattern fired" "$tmp/out" '"rule":"mine.joins-as"'
+contains "the new merger verb made an acquisition" "$tmp/out" '"changeType":"acquisition"'
+expect "the built-in rules know none of them" 0 "$bin" "$tmp/ext.txt"
+if grep -q 'Chief Happiness Officer\|mine.joins-as\|acquisition' "$tmp/out"; then
+  fail=$((fail + 1)); echo "FAIL the built-in rules already found these"
+else pass=$((pass + 1)); echo "ok   the built-in rules know none of them"; fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -268,3 +268,89 @@ TEST(BuiltinRulesTest, LoadWithoutErrors) {
 
 }  // namespace
 }  // namespace newsgraph
+
+namespace newsgraph {
+namespace {
+
+// Each kind of malformed rule file gives one precise diagnostic.
+struct BadCase {
+  const char* name;
+  const char* file;
+  const char* content;
+  const char* diagnostic;
+};
+
+class MalformedRuleFileTest : public ::testing::TestWithParam<BadCase> {};
+
+TEST_P(MalformedRuleFileTest, GivesAPreciseDiagnostic) {
+  const BadCase& c = GetParam();
+  Diagnostics d;
+  EXPECT_FALSE(RuleSet::Compile({{c.file, c.content}}, &d));
+  EXPECT_NE(d.ToString().find(c.diagnostic), std::string::npos)
+      << "got:\n" << d.ToString();
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Kinds, MalformedRuleFileTest,
+    ::testing::Values(
+        BadCase{"UnknownProperty", "r/a.rules",
+                "rule t.x\n  family: entity\n  patern: x:\"a\"\n",
+                "r/a.rules:3:3: error: unknown rule property 'patern'"},
+        BadCase{"TextOutsideARule", "r/a.rules", "pattern: \"a\"\n",
+                "r/a.rules:1:1: error: expected 'rule ID' or 'define $name = ...'"},
+        BadCase{"BadRuleId", "r/a.rules", "rule bad id!\n",
+                "r/a.rules:1:6: error: a rule needs an id"},
+        BadCase{"UnterminatedString", "r/a.rules",
+                "rule t.x\n  family: entity\n  pattern: x:\"abc\n  emit: A(span=x)\n",
+                "r/a.rules:3:14: error: unterminated string"},
+        BadCase{"UnterminatedRegex", "r/a.rules",
+                "rule t.x\n  family: entity\n  pattern: x:/abc\n  emit: A(span=x)\n",
+                "r/a.rules:3:14: error: unterminated regex"},
+        BadCase{"BadRepetition", "r/a.rules",
+                "rule t.x\n  family: entity\n  pattern: x:\"a\"{3,1}\n  emit: A(span=x)\n",
+                "r/a.rules:3:17: error: bad repetition '{3,1}'"},
+        BadCase{"TwoQuantifiers", "r/a.rules",
+                "rule t.x\n  family: entity\n  pattern: x:\"a\"+?\n  emit: A(span=x)\n",
+                "r/a.rules:3:18: error: two quantifiers in a row"},
+        BadCase{"BareWord", "r/a.rules",
+                "rule t.x\n  family: entity\n  pattern: x:said\n  emit: A(span=x)\n",
+                "r/a.rules:3:14: error: unknown token test 'said' (words are written in quotes"},
+        BadCase{"UnknownEntityType", "r/a.rules",
+                "rule t.x\n  family: entity\n  pattern: x:GIZMO\n  emit: A(span=x)\n",
+                "r/a.rules:3:14: error: unknown entity type 'GIZMO'"},
+        BadCase{"UnknownEmitKind", "r/a.rules",
+                "rule t.x\n  family: membership\n  pattern: x:PERSON\n  emit: friendship(a=x)\n",
+                "r/a.rules:4:9: error: unknown emit kind 'friendship'"},
+        BadCase{"UnknownEmitArgument", "r/a.rules",
+                "rule t.x\n  family: reports\n  pattern: a:PERSON b:PERSON\n"
+                "  emit: reports(member=a, boss=b, salary=a)\n",
+                "r/a.rules:4:35: error: unknown argument 'salary' for reports"},
+        BadCase{"EmitSyntax", "r/a.rules",
+                "rule t.x\n  family: reports\n  pattern: a:PERSON b:PERSON\n"
+                "  emit: reports(member=a boss=b)\n",
+                "r/a.rules:4:26: error: expected ',' or ')'"},
+        BadCase{"EntityEmitInRelationRule", "r/a.rules",
+                "rule t.x\n  family: reports\n  pattern: a:PERSON b:PERSON\n"
+                "  emit: reports(member=a, boss=b)\n  emit: PERSON(span=a)\n",
+                "r/a.rules:5:9: error: a reports rule cannot emit an entity"},
+        BadCase{"ExpectWithoutExample", "r/a.rules",
+                "rule t.x\n  family: entity\n  pattern: x:\"a\"\n  emit: A(span=x)\n"
+                "  expect: x=\"a\"\n",
+                "r/a.rules:5:11: error: expect: must follow an example:"},
+        BadCase{"ConfidenceOutOfRange", "r/a.rules",
+                "rule t.x\n  family: entity\n  confidence: 1.5\n  pattern: x:\"a\"\n"
+                "  emit: A(span=x)\n",
+                "r/a.rules:3:15: error: confidence must be within [0, 1]"},
+        BadCase{"UnknownMacro", "r/a.rules",
+                "rule t.x\n  family: entity\n  pattern: x:$nope\n  emit: A(span=x)\n",
+                "r/a.rules:3:14: error: unknown macro '$nope'"},
+        BadCase{"LexiconDuplicateAcrossFolders", "r/lexicons/a.lex", "x\n@priority high\n",
+                "r/lexicons/a.lex:2:11: error: @priority needs an integer"},
+        BadCase{"LexiconBadEntityType", "r/lexicons/a.lex", "@entity lower\nx\n",
+                "r/lexicons/a.lex:1:1: error: entity types are written in capitals"},
+        BadCase{"LexiconUnterminatedAttribute", "r/lexicons/a.lex", "x | k=\"open\n",
+                "r/lexicons/a.lex:1:7: error: unterminated quoted value"}),
+    [](const ::testing::TestParamInfo<BadCase>& p) { return p.param.name; });
+
+}  // namespace
+}  // namespace newsgraph
