@@ -6,6 +6,7 @@
 #include <iterator>
 
 #include "cli/options.h"
+#include "newsgraph/batch.h"
 #include "newsgraph/input.h"
 #include "newsgraph/pipeline.h"
 
@@ -21,48 +22,30 @@ std::shared_ptr<const RuleSet> LoadRules(const Options& o) {
   return rules;
 }
 
-// Writes all of `s` to stdout; false when stdout is gone (closed pipe).
-bool WriteOut(const std::string& s) {
-  return std::fwrite(s.data(), 1, s.size(), stdout) == s.size() &&
-         std::fputc('\n', stdout) != EOF;
-}
-
 int Extract(const Options& o, std::shared_ptr<const RuleSet> rules) {
   PipelineOptions po;
   po.graph.base = o.base;
   po.writer.pretty = o.pretty;
   po.explain = o.explain;
   Pipeline pipeline(std::move(rules), po);
-  int failed = 0;
-  for (const std::string& path : o.inputs) {
-    DocumentMeta meta{o.id, o.url, o.date, o.headline, path};
-    std::string bytes, err;
-    if (path == "-") {
-      bytes.assign(std::istreambuf_iterator<char>(std::cin), {});
-      if (std::cin.bad()) err = "cannot read stdin";
-    } else if (!ReadFileBytes(path, &bytes, &err)) {
-      err = "cannot read: " + err;
-    }
-    if (!err.empty()) {
-      std::cerr << path << ": error: " << err << "\n";
-      ++failed;
-      continue;
-    }
-    InputResult in = DecodeDocument(std::move(bytes), std::move(meta));
-    if (!in.ok()) {
-      std::cerr << in.error->ToString() << "\n";
-      ++failed;
-      continue;
-    }
-    PipelineResult r = pipeline.Process(*in.document);
-    for (const auto& e : r.explain) std::cerr << e;
-    if (!WriteOut(r.output)) return failed ? kExitInputFailed : kExitOk;
+  BatchStats s = RunBatch(pipeline, o.batch);
+  if (o.batch.summary && !s.stdout_closed) {
+    double mb = static_cast<double>(s.bytes) / 1e6;
+    std::fprintf(stderr,
+                 "newsgraph: %zu read, %zu succeeded, %zu failed, %zu skipped; "
+                 "%zu memberships, %zu changes, %zu observations; "
+                 "%.2f MB in %.2f s (%.2f MB/s, %.0f documents/s)\n",
+                 s.read, s.succeeded, s.failed, s.skipped, s.memberships,
+                 s.changes, s.observations, mb, s.seconds,
+                 s.seconds > 0 ? mb / s.seconds : 0.0,
+                 s.seconds > 0 ? static_cast<double>(s.read) / s.seconds : 0.0);
   }
-  if (std::fflush(stdout) != 0 && errno != EPIPE) {
+  if (s.setup_failed) return kExitUsage;
+  if (std::fflush(stdout) != 0 && !s.stdout_closed && errno != EPIPE) {
     std::cerr << "newsgraph: error: cannot write to stdout\n";
     return kExitInputFailed;
   }
-  return failed ? kExitInputFailed : kExitOk;
+  return s.failed ? kExitInputFailed : kExitOk;
 }
 
 }  // namespace

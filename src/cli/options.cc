@@ -1,7 +1,12 @@
 #include "cli/options.h"
 
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
+#include <cstdio>
+#include <filesystem>
 #include <iostream>
+#include <thread>
 
 #include "newsgraph/input.h"
 
@@ -12,6 +17,12 @@ constexpr const char* kFooter = R"(Examples:
   newsgraph < article.txt                      one article from stdin
   newsgraph --date 2025-03-03 article.txt      resolve "on Monday" against a date
   newsgraph a.txt b.txt > out.jsonl            several files: one JSON-LD per line
+  newsgraph corpus/ > out.jsonl                a folder, walked recursively in sorted order
+  newsgraph crawl.jsonl > out.jsonl            JSON Lines: one article per line (id, url, date, headline, text)
+  newsgraph --jobs 8 --output out/ corpus/     one file per article, 8 at a time
+  newsgraph --resume --output out/ corpus/     go on after an interrupted run
+  newsgraph --shard 2/4 corpus/                the second of four shards (0-based: 1/4)
+  newsgraph --errors failed.jsonl corpus/      also list the failed inputs as JSON Lines
   newsgraph --rules my-rules/ article.txt      use your own rules
   newsgraph --explain article.txt 2>why.txt    which rule matched what
   newsgraph rules check my-rules/              report every error in rule files
@@ -20,7 +31,7 @@ constexpr const char* kFooter = R"(Examples:
 Exit status:
   0  every input was processed
   1  at least one input failed (each is reported on stderr; the rest ran)
-  2  usage error
+  2  usage error, or the output or errors file cannot be written
   3  the rules have errors (rules check / rules test failed)
 )";
 
@@ -28,28 +39,55 @@ Exit status:
 
 std::optional<int> ParseOptions(int argc, char** argv, Options* out) {
   Options o;
+  BatchOptions& b = o.batch;
+  std::string date, id, url, headline, input = "auto", shard;
+  std::vector<std::string> include, exclude, fields;
+  size_t max_doc_bytes = b.max_doc_bytes;
+  int jobs = 0;
   CLI::App app{
       "newsgraph: turns news articles into a knowledge graph (JSON-LD).\n"
-      "Reads each PATH (or stdin when there is none, or for '-') and writes one\n"
-      "JSON-LD document per article to stdout: people and their roles in\n"
-      "organizations, mergers and acquisitions, and figures (metric-value).",
+      "Reads each PATH (a file, a folder, or '-' for stdin; stdin when none is\n"
+      "given) and writes one JSON-LD document per article to stdout, one per\n"
+      "line: people and their roles in organizations, mergers and\n"
+      "acquisitions, and figures (metric-value).",
       "newsgraph"};
   app.footer(kFooter);
   app.set_version_flag("--version", "newsgraph 0.1.0");
-  app.add_option("paths", o.inputs, "Article files ('-' for stdin)");
+  app.add_option("paths", b.inputs, "Files, folders, or '-' for stdin");
   app.add_option("--rules", o.rules_dir,
                  "Rule folder to use instead of the built-in rules");
-  app.add_option("--date", o.date,
+  app.add_option("--date", date,
                  "Publication date (YYYY-MM-DD): anchors relative dates");
-  app.add_option("--id", o.id, "Document id (one input only)");
-  app.add_option("--url", o.url, "Document URL (one input only)");
-  app.add_option("--headline", o.headline, "Headline (one input only)");
-  app.add_option("--base", o.base, "Base of minted IRIs")
-      ->capture_default_str();
+  app.add_option("--id", id, "Document id (one input only)");
+  app.add_option("--url", url, "Document URL (one input only)");
+  app.add_option("--headline", headline, "Headline (one input only)");
+  app.add_option("--base", o.base, "Base of minted IRIs")->capture_default_str();
   app.add_flag("--pretty", o.pretty, "Indent the JSON (one input only)");
   app.add_flag("--explain", o.explain,
                "Print on stderr which rule matched which tokens");
-  app.add_flag("-q,--quiet", o.quiet, "Print no summary or warnings");
+  app.add_option("--input", input,
+                 "Input format: auto (JSON Lines for .jsonl/.ndjson), text or jsonl")
+      ->capture_default_str();
+  app.add_option("--include", include,
+                 "Glob of file names to read in folders (repeatable; default "
+                 "*.txt *.md *.jsonl *.ndjson)");
+  app.add_option("--exclude", exclude, "Glob of file names to skip (repeatable)");
+  app.add_option("--field", fields,
+                 "JSON Lines field name, as NAME=KEY for NAME in id, url, date, "
+                 "headline, text (repeatable)");
+  app.add_option("-o,--output", b.output_dir,
+                 "Write one file per document into this folder");
+  app.add_flag("--resume", b.resume,
+               "With --output: skip documents whose output file exists");
+  app.add_option("-j,--jobs", jobs, "Documents processed in parallel (default: all cores)");
+  app.add_option("--shard", shard,
+                 "K/N: only the documents whose id hashes to shard K of N (K from 0)");
+  app.add_option("--max-doc-bytes", max_doc_bytes,
+                 "Larger documents are reported and skipped")
+      ->capture_default_str();
+  app.add_option("--errors", b.errors_file,
+                 "Also write failed inputs to this file as JSON Lines");
+  app.add_flag("-q,--quiet", o.quiet, "No progress line and no summary");
 
   CLI::App* rules = app.add_subcommand("rules", "Check or test rule files");
   rules->require_subcommand(1);
@@ -80,15 +118,66 @@ std::optional<int> ParseOptions(int argc, char** argv, Options* out) {
     o.command = Command::kRulesTest;
     o.rules_dir = test_dir;
   }
-  if (!o.date.empty() && !IsIsoDate(o.date))
-    return usage("--date must be a calendar date written YYYY-MM-DD, not '" +
-                 o.date + "'");
-  bool many = o.inputs.size() > 1;
-  if (many && (!o.id.empty() || !o.url.empty() || !o.headline.empty()))
+  if (!date.empty() && !IsIsoDate(date))
+    return usage("--date must be a calendar date written YYYY-MM-DD, not '" + date + "'");
+  b.defaults.date = date;
+  b.defaults.id = id;
+  b.defaults.url = url;
+  b.defaults.headline = headline;
+  if (input == "auto") {
+    b.format = InputFormat::kAuto;
+  } else if (input == "text") {
+    b.format = InputFormat::kText;
+  } else if (input == "jsonl") {
+    b.format = InputFormat::kJsonl;
+  } else {
+    return usage("--input must be auto, text or jsonl, not '" + input + "'");
+  }
+  if (!include.empty()) b.include = include;
+  b.exclude = exclude;
+  for (const auto& f : fields) {
+    size_t eq = f.find('=');
+    std::string name = f.substr(0, eq), key = eq == std::string::npos ? "" : f.substr(eq + 1);
+    std::string* slot = name == "id"         ? &b.fields.id
+                        : name == "url"      ? &b.fields.url
+                        : name == "date"     ? &b.fields.date
+                        : name == "headline" ? &b.fields.headline
+                        : name == "text"     ? &b.fields.text
+                                             : nullptr;
+    if (!slot || key.empty())
+      return usage("--field takes NAME=KEY with NAME one of id, url, date, headline, text; not '" + f + "'");
+    *slot = key;
+  }
+  if (!shard.empty()) {
+    unsigned k = 0, n = 0;
+    char extra = 0;
+    if (std::sscanf(shard.c_str(), "%u/%u%c", &k, &n, &extra) != 2 || n == 0 || k >= n)
+      return usage("--shard takes K/N with 0 <= K < N, not '" + shard + "'");
+    b.shard = k;
+    b.shards = n;
+  }
+  if (max_doc_bytes == 0) return usage("--max-doc-bytes must be positive");
+  b.max_doc_bytes = max_doc_bytes;
+  unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  if (jobs < 0) return usage("--jobs must be positive");
+  b.jobs = jobs == 0 ? static_cast<int>(cores) : jobs;
+  if (b.resume && b.output_dir.empty()) return usage("--resume needs --output DIR");
+  if (b.inputs.empty()) b.inputs.push_back("-");
+  bool many = b.inputs.size() > 1;
+  if (!many && b.inputs[0] != "-") {
+    std::error_code ec;
+    many = std::filesystem::is_directory(b.inputs[0], ec) ||
+           b.format == InputFormat::kJsonl ||
+           (b.format == InputFormat::kAuto &&
+            (b.inputs[0].ends_with(".jsonl") || b.inputs[0].ends_with(".ndjson")));
+  }
+  if (many && (!id.empty() || !url.empty() || !headline.empty()))
     return usage("--id, --url and --headline describe one document; give one input");
-  if (many && o.pretty) return usage("--pretty needs a single input");
+  if (many && o.pretty && b.output_dir.empty())
+    return usage("--pretty needs a single input (or --output DIR)");
   if (o.base.empty()) return usage("--base must not be empty");
-  if (o.inputs.empty()) o.inputs.push_back("-");
+  b.progress = !o.quiet && isatty(2);
+  b.summary = !o.quiet;
   *out = std::move(o);
   return std::nullopt;
 }

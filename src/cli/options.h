@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "newsgraph/batch.h"
+
 namespace newsgraph {
 
 // Exit codes, documented in --help and README.md.
@@ -21,13 +23,12 @@ enum class Command { kExtract, kRulesCheck, kRulesTest };
 
 struct Options {
   Command command = Command::kExtract;
-  std::vector<std::string> inputs;  // "-" = stdin
-  std::string rules_dir;            // empty = built-in rules
-  std::string date, id, url, headline;
+  std::string rules_dir;  // empty = built-in rules
   std::string base = "https://w3id.org/newsgraph/id/";
   bool pretty = false;
   bool explain = false;
   bool quiet = false;
+  BatchOptions batch;  // inputs, formats, jobs, output, errors
 };
 
 // Parses argv. On --help/--version prints to stdout and returns an exit code;

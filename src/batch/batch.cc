@@ -1,0 +1,582 @@
+#include "newsgraph/batch.h"
+
+#include <fnmatch.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <cstring>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <thread>
+
+#include "newsgraph/input.h"
+
+namespace newsgraph {
+namespace fs = std::filesystem;
+
+uint32_t ShardOf(std::string_view key, uint32_t shards) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : key) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return shards <= 1 ? 0 : static_cast<uint32_t>(h % shards);
+}
+
+bool GlobMatch(const std::string& glob, const std::string& name) {
+  return fnmatch(glob.c_str(), name.c_str(), 0) == 0;
+}
+
+namespace {
+
+// One unit of work: a document's bytes and metadata, or an input error.
+struct Work {
+  uint64_t seq = 0;
+  std::string source;       // "path", "path:12" (a JSON line), or "-"
+  std::string output_name;  // relative file name in the output folder
+  DocumentMeta meta;
+  std::string bytes;
+  std::string error;  // set: the input failed before it could be decoded
+  int error_line = 0;
+  bool skip = false;  // resume: its output is already there
+};
+
+struct Result {
+  std::string source, output_name;
+  std::string output;  // JSON-LD
+  std::string error;   // "source:...: error: reason"
+  std::string reason;  // reason alone, for the errors file
+  bool skip = false;
+  size_t bytes = 0, memberships = 0, changes = 0, observations = 0;
+};
+
+bool IsJsonlName(const std::string& name) {
+  auto ends = [&](const char* s) {
+    size_t n = std::strlen(s);
+    return name.size() >= n && name.compare(name.size() - n, n, s) == 0;
+  };
+  return ends(".jsonl") || ends(".ndjson");
+}
+
+// Replaces what may not appear in a file name.
+std::string SafeName(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    bool ok = std::isalnum(static_cast<unsigned char>(c)) || c == '-' ||
+              c == '_' || c == '.';
+    out.push_back(ok ? c : '_');
+  }
+  if (out.empty() || out[0] == '.') out.insert(out.begin(), '_');
+  return out;
+}
+
+std::string StripExtension(const std::string& rel) {
+  size_t slash = rel.rfind('/');
+  size_t dot = rel.rfind('.');
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash))
+    return rel;
+  return rel.substr(0, dot);
+}
+
+// Streams the documents of all inputs, in order.
+class InputWalker {
+ public:
+  explicit InputWalker(const BatchOptions& o) : o_(o) {
+    for (const auto& p : o.inputs) pending_.push_back(p);
+  }
+
+  // The next unit of work; false at the end.
+  bool Next(Work* w) {
+    while (true) {
+      if (jsonl_) {
+        if (NextJsonLine(w)) return true;
+        jsonl_.reset();
+        continue;
+      }
+      if (!frames_.empty()) {
+        Frame& f = frames_.back();
+        if (f.next >= f.entries.size()) {
+          frames_.pop_back();
+          continue;
+        }
+        const fs::path p = f.entries[f.next++];
+        std::string rel = f.rel.empty() ? p.filename().string()
+                                        : f.rel + "/" + p.filename().string();
+        std::error_code ec;
+        if (fs::is_directory(p, ec)) {
+          EnterDirectory(p, rel);
+          continue;
+        }
+        std::string name = p.filename().string();
+        bool included = false;
+        for (const auto& g : o_.include) included = included || GlobMatch(g, name);
+        for (const auto& g : o_.exclude) included = included && !GlobMatch(g, name);
+        if (!included) continue;
+        if (StartFile(p.string(), rel, w)) return true;
+        continue;
+      }
+      if (pending_.empty()) return false;
+      std::string path = pending_.front();
+      pending_.pop_front();
+      if (path == "-") {
+        if (o_.format == InputFormat::kJsonl) {
+          jsonl_ = std::make_unique<JsonlState>();
+          jsonl_->stream = &std::cin;
+          jsonl_->source = "-";
+          jsonl_->stem = "stdin";
+          continue;
+        }
+        Start(w, "-", "stdin");
+        w->bytes.assign(std::istreambuf_iterator<char>(std::cin), {});
+        if (std::cin.bad()) w->error = "cannot read stdin";
+        if (w->bytes.size() > o_.max_doc_bytes) TooBig(w, w->bytes.size());
+        return true;
+      }
+      std::error_code ec;
+      auto st = fs::status(path, ec);
+      if (ec || !fs::exists(st)) {
+        Start(w, path, SafeName(fs::path(path).filename().string()));
+        w->error = std::string("cannot read: ") +
+                   (ec ? ec.message() : std::strerror(ENOENT));
+        return true;
+      }
+      if (fs::is_directory(st)) {
+        EnterDirectory(path, "");
+        continue;
+      }
+      if (StartFile(path, fs::path(path).filename().string(), w)) return true;
+    }
+  }
+
+  // Warnings met while walking (symlink loops), to report.
+  std::vector<std::string> TakeWarnings() { return std::move(warnings_); }
+
+ private:
+  struct Frame {
+    std::vector<fs::path> entries;
+    size_t next = 0;
+    std::string rel;  // path relative to the folder given
+  };
+  struct JsonlState {
+    std::unique_ptr<std::ifstream> file;
+    std::istream* stream = nullptr;
+    std::string source, stem;
+    int line = 0;
+  };
+
+  void Start(Work* w, const std::string& source, const std::string& output_name) {
+    *w = Work{};
+    w->seq = seq_++;
+    w->source = source;
+    w->output_name = output_name;
+    w->meta = o_.defaults;
+    w->meta.source = source;
+  }
+  void TooBig(Work* w, size_t size) {
+    w->bytes.clear();
+    w->error = "document is " + std::to_string(size) + " bytes, over --max-doc-bytes (" +
+               std::to_string(o_.max_doc_bytes) + ")";
+  }
+
+  void EnterDirectory(const fs::path& dir, const std::string& rel) {
+    std::error_code ec;
+    fs::path canon = fs::canonical(dir, ec);
+    if (!ec && !visited_.insert(canon.string()).second) {
+      warnings_.push_back(dir.string() + ": warning: symlink loop (already walked " +
+                          canon.string() + "), not entered");
+      return;
+    }
+    Frame f;
+    f.rel = rel;
+    for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator();
+         it.increment(ec)) {
+      std::string name = it->path().filename().string();
+      if (!name.empty() && name[0] == '.') continue;  // hidden
+      f.entries.push_back(it->path());
+    }
+    if (ec) warnings_.push_back(dir.string() + ": warning: cannot list: " + ec.message());
+    std::sort(f.entries.begin(), f.entries.end());
+    frames_.push_back(std::move(f));
+  }
+
+  // Starts a file: a JSON Lines file becomes the current stream (false: no
+  // work yet), any other file is one document (true).
+  bool StartFile(const std::string& path, const std::string& rel, Work* w) {
+    bool jsonl = o_.format == InputFormat::kJsonl ||
+                 (o_.format == InputFormat::kAuto && IsJsonlName(path));
+    if (jsonl) {
+      auto state = std::make_unique<JsonlState>();
+      state->file = std::make_unique<std::ifstream>(path, std::ios::binary);
+      if (!*state->file) {
+        Start(w, path, StripExtension(rel));
+        w->error = std::string("cannot read: ") + std::strerror(errno ? errno : EACCES);
+        return true;
+      }
+      state->stream = state->file.get();
+      state->source = path;
+      state->stem = StripExtension(rel);
+      jsonl_ = std::move(state);
+      return false;
+    }
+    Start(w, path, StripExtension(rel) + o_.output_suffix);
+    if (Skipped(w)) return true;
+    struct stat st;
+    if (::stat(path.c_str(), &st) == 0 && static_cast<size_t>(st.st_size) > o_.max_doc_bytes) {
+      TooBig(w, static_cast<size_t>(st.st_size));
+      return true;
+    }
+    std::string err;
+    if (!ReadFileBytes(path, &w->bytes, &err)) w->error = "cannot read: " + err;
+    return true;
+  }
+
+  bool Skipped(Work* w) {
+    if (!o_.resume || o_.output_dir.empty()) return false;
+    std::error_code ec;
+    w->skip = fs::exists(fs::path(o_.output_dir) / w->output_name, ec);
+    return w->skip;
+  }
+
+  bool NextJsonLine(Work* w) {
+    JsonlState& j = *jsonl_;
+    std::string line;
+    while (std::getline(*j.stream, line)) {
+      ++j.line;
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      bool blank = std::all_of(line.begin(), line.end(), [](char c) {
+        return c == ' ' || c == '\t';
+      });
+      if (blank) continue;
+      Start(w, j.source + ":" + std::to_string(j.line), "");
+      w->error_line = j.line;
+      if (line.size() > o_.max_doc_bytes) {
+        w->output_name = j.stem + "/line-" + std::to_string(j.line) + o_.output_suffix;
+        TooBig(w, line.size());
+        return true;
+      }
+      nlohmann::json doc = nlohmann::json::parse(line, nullptr, false);
+      if (doc.is_discarded() || !doc.is_object()) {
+        w->output_name = j.stem + "/line-" + std::to_string(j.line) + o_.output_suffix;
+        w->error = doc.is_discarded() ? "malformed JSON line"
+                                      : "JSON line is not an object";
+        return true;
+      }
+      auto field = [&](const std::string& key) -> std::string {
+        auto it = doc.find(key);
+        if (it == doc.end() || it->is_null()) return "";
+        if (it->is_string()) return it->get<std::string>();
+        if (it->is_number()) return it->dump();
+        return "";
+      };
+      const JsonlFields& f = o_.fields;
+      DocumentMeta meta = o_.defaults;
+      meta.source = w->source;
+      if (auto v = field(f.id); !v.empty()) meta.id = v;
+      if (auto v = field(f.url); !v.empty()) meta.url = v;
+      if (auto v = field(f.date); !v.empty()) meta.date = v.substr(0, 10);
+      if (auto v = field(f.headline); !v.empty()) meta.headline = v;
+      w->meta = meta;
+      std::string name = !meta.id.empty() ? SafeName(meta.id)
+                                          : "line-" + std::to_string(j.line);
+      w->output_name = j.stem + "/" + name + o_.output_suffix;
+      auto text = doc.find(f.text);
+      if (text == doc.end() || !text->is_string()) {
+        w->error = "JSON line has no string field \"" + f.text + "\"";
+        return true;
+      }
+      if (Skipped(w)) return true;
+      w->bytes = text->get<std::string>();
+      return true;
+    }
+    if (j.stream->bad()) {
+      Start(w, j.source + ":" + std::to_string(j.line + 1), j.stem + "/read-error");
+      w->error = "read error";
+      j.stream->clear();
+      jsonl_.reset();
+      return true;
+    }
+    return false;
+  }
+
+  const BatchOptions& o_;
+  std::deque<std::string> pending_;
+  std::vector<Frame> frames_;
+  std::unique_ptr<JsonlState> jsonl_;
+  std::set<std::string> visited_;
+  std::vector<std::string> warnings_;
+  uint64_t seq_ = 0;
+};
+
+std::string ShardKey(const Work& w) {
+  if (!w.meta.id.empty()) return w.meta.id;
+  if (!w.meta.url.empty()) return w.meta.url;
+  return w.source;
+}
+
+Result Process(const Pipeline& pipeline, Work w) {
+  Result r;
+  r.source = w.source;
+  r.output_name = w.output_name;
+  r.skip = w.skip;
+  if (w.skip) return r;
+  if (!w.error.empty()) {
+    r.reason = w.error;
+    r.error = w.source + ": error: " + w.error;
+    return r;
+  }
+  r.bytes = w.bytes.size();
+  InputResult in = DecodeDocument(std::move(w.bytes), std::move(w.meta));
+  if (!in.ok()) {
+    r.reason = in.error->reason;
+    r.error = in.error->ToString();
+    return r;
+  }
+  PipelineResult p = pipeline.Process(*in.document);
+  r.output = std::move(p.output);
+  r.memberships = p.memberships;
+  r.changes = p.changes;
+  r.observations = p.observations;
+  return r;
+}
+
+// Writes results in input order and keeps the counts.
+class Writer {
+ public:
+  Writer(const BatchOptions& o, BatchStats* stats) : o_(o), stats_(stats) {
+    if (!o.errors_file.empty()) {
+      errors_.open(o.errors_file, std::ios::binary | std::ios::trunc);
+      if (!errors_) {
+        std::cerr << o.errors_file << ": error: cannot write the errors file: "
+                  << std::strerror(errno) << "\n";
+        stats->setup_failed = true;
+      }
+    }
+    start_ = std::chrono::steady_clock::now();
+  }
+
+  // False when the run must stop (stdout closed).
+  bool Write(Result& r) {
+    ++stats_->read;
+    if (r.skip) {
+      ++stats_->skipped;
+      return true;
+    }
+    if (!r.error.empty()) {
+      ++stats_->failed;
+      ClearProgress();
+      std::cerr << r.error << "\n";
+      if (errors_) {
+        nlohmann::json j;
+        j["source"] = r.source;
+        j["error"] = r.reason;
+        errors_ << j.dump() << "\n";
+        errors_.flush();
+      }
+      return true;
+    }
+    stats_->bytes += r.bytes;
+    stats_->memberships += r.memberships;
+    stats_->changes += r.changes;
+    stats_->observations += r.observations;
+    if (o_.output_dir.empty()) {
+      r.output.push_back('\n');
+      if (std::fwrite(r.output.data(), 1, r.output.size(), stdout) != r.output.size()) {
+        stats_->stdout_closed = true;
+        return false;
+      }
+    } else if (!WriteFile(r)) {
+      ++stats_->failed;
+      return true;
+    }
+    ++stats_->succeeded;
+    Progress(false);
+    return true;
+  }
+
+  void Finish() {
+    Progress(true);
+    ClearProgress();
+    stats_->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  }
+
+ private:
+  bool WriteFile(const Result& r) {
+    fs::path target = fs::path(o_.output_dir) / r.output_name;
+    std::error_code ec;
+    fs::create_directories(target.parent_path(), ec);
+    fs::path tmp = target;
+    tmp += ".tmp-" + std::to_string(::getpid());
+    {
+      std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+      out << r.output << "\n";
+      out.flush();
+      if (!out) {
+        std::cerr << target.string() << ": error: cannot write: " << std::strerror(errno) << "\n";
+        fs::remove(tmp, ec);
+        return false;
+      }
+    }
+    fs::rename(tmp, target, ec);
+    if (ec) {
+      std::cerr << target.string() << ": error: cannot write: " << ec.message() << "\n";
+      fs::remove(tmp, ec);
+      return false;
+    }
+    return true;
+  }
+
+  void Progress(bool force) {
+    if (!o_.progress) return;
+    auto now = std::chrono::steady_clock::now();
+    if (!force && now - last_ < std::chrono::milliseconds(200)) return;
+    last_ = now;
+    double s = std::chrono::duration<double>(now - start_).count();
+    double mb = static_cast<double>(stats_->bytes) / 1e6;
+    char line[160];
+    std::snprintf(line, sizeof line, "\r%zu documents (%zu failed)  %.1f MB  %.2f MB/s  ",
+                  stats_->read, stats_->failed, mb, s > 0 ? mb / s : 0.0);
+    std::cerr << line << std::flush;
+    shown_ = true;
+  }
+  void ClearProgress() {
+    if (!shown_) return;
+    std::cerr << "\r\033[K" << std::flush;
+    shown_ = false;
+  }
+
+  const BatchOptions& o_;
+  BatchStats* stats_;
+  std::ofstream errors_;
+  std::chrono::steady_clock::time_point start_, last_;
+  bool shown_ = false;
+};
+
+}  // namespace
+
+BatchStats RunBatch(const Pipeline& pipeline, const BatchOptions& o) {
+  BatchStats stats;
+  InputWalker walker(o);
+  Writer writer(o, &stats);
+  if (!o.output_dir.empty()) {
+    std::error_code ec;
+    fs::create_directories(o.output_dir, ec);
+    if (ec) {
+      std::cerr << o.output_dir << ": error: cannot create the output folder: "
+                << ec.message() << "\n";
+      stats.setup_failed = true;
+      return stats;
+    }
+  }
+  if (stats.setup_failed) return stats;
+  auto report_warnings = [&] {
+    for (const auto& w : walker.TakeWarnings()) std::cerr << w << "\n";
+  };
+  auto next = [&](Work* w) {
+    while (walker.Next(w)) {
+      report_warnings();
+      if (o.shards > 1 && ShardOf(ShardKey(*w), o.shards) != o.shard) continue;
+      return true;
+    }
+    report_warnings();
+    return false;
+  };
+
+  if (o.jobs <= 1) {
+    Work w;
+    while (next(&w)) {
+      Result r = Process(pipeline, std::move(w));
+      if (!writer.Write(r)) break;
+    }
+    writer.Finish();
+    return stats;
+  }
+
+  // Parallel: the calling thread reads, workers process, and results are
+  // written in input order by the calling thread as they complete. At most
+  // `window` documents are in flight, which bounds memory.
+  const size_t window = static_cast<size_t>(o.jobs) * 4;
+  std::mutex mu;
+  std::condition_variable work_ready, result_ready;
+  std::deque<Work> todo;
+  std::map<uint64_t, Result> done;
+  bool input_done = false, stop = false;
+  std::vector<std::thread> workers;
+  for (int i = 0; i < o.jobs; ++i) {
+    workers.emplace_back([&] {
+      while (true) {
+        Work w;
+        {
+          std::unique_lock<std::mutex> lock(mu);
+          work_ready.wait(lock, [&] { return !todo.empty() || input_done || stop; });
+          if (todo.empty()) return;
+          w = std::move(todo.front());
+          todo.pop_front();
+        }
+        uint64_t seq = w.seq;
+        Result r = Process(pipeline, std::move(w));
+        {
+          std::lock_guard<std::mutex> lock(mu);
+          done.emplace(seq, std::move(r));
+        }
+        result_ready.notify_all();
+      }
+    });
+  }
+  // Input order is the order of `seq` among the documents kept (shards skip
+  // some), so the writer follows the order of submission.
+  std::deque<uint64_t> order;
+  auto write_ready = [&](std::unique_lock<std::mutex>& lock, bool wait_one) {
+    while (!order.empty()) {
+      auto it = done.find(order.front());
+      if (it == done.end()) {
+        if (!wait_one) return;
+        result_ready.wait(lock);
+        continue;
+      }
+      Result r = std::move(it->second);
+      done.erase(it);
+      order.pop_front();
+      lock.unlock();
+      bool ok = writer.Write(r);
+      lock.lock();
+      if (!ok) {
+        stop = true;
+        todo.clear();
+        work_ready.notify_all();
+        return;
+      }
+      wait_one = false;
+    }
+  };
+  Work w;
+  while (!stop && next(&w)) {
+    std::unique_lock<std::mutex> lock(mu);
+    order.push_back(w.seq);
+    todo.push_back(std::move(w));
+    work_ready.notify_one();
+    write_ready(lock, false);
+    while (!stop && order.size() >= window) write_ready(lock, true);
+  }
+  {
+    std::unique_lock<std::mutex> lock(mu);
+    input_done = true;
+    work_ready.notify_all();
+    while (!stop && !order.empty()) write_ready(lock, true);
+  }
+  for (auto& t : workers) t.join();
+  writer.Finish();
+  return stats;
+}
+
+}  // namespace newsgraph
