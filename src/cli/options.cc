@@ -68,13 +68,17 @@ std::optional<int> ParseOptions(int argc, char** argv, Options* out) {
   app.add_option("--input", input,
                  "Input format: auto (JSON Lines for .jsonl/.ndjson), text or jsonl")
       ->capture_default_str();
+  // Repeatable options take one value each, so they never swallow a path.
   app.add_option("--include", include,
                  "Glob of file names to read in folders (repeatable; default "
-                 "*.txt *.md *.jsonl *.ndjson)");
-  app.add_option("--exclude", exclude, "Glob of file names to skip (repeatable)");
+                 "*.txt *.md *.jsonl *.ndjson)")
+      ->allow_extra_args(false);
+  app.add_option("--exclude", exclude, "Glob of file names to skip (repeatable)")
+      ->allow_extra_args(false);
   app.add_option("--field", fields,
                  "JSON Lines field name, as NAME=KEY for NAME in id, url, date, "
-                 "headline, text (repeatable)");
+                 "headline, text (repeatable)")
+      ->allow_extra_args(false);
   app.add_option("-o,--output", b.output_dir,
                  "Write one file per document into this folder");
   app.add_flag("--resume", b.resume,
