@@ -136,11 +136,14 @@ class PhraseTrie {
   PhraseTrie() : values_(1) {}
 
  private:
-  struct KeyHash {
+  struct EdgeHash {
     using is_transparent = void;
-    size_t operator()(const std::pair<int, std::string>& k) const;
+    size_t operator()(std::string_view s) const {
+      return std::hash<std::string_view>()(s);
+    }
   };
-  std::unordered_map<std::string, int> edges_;  // "node\x1fkey" -> child
+  // Key: the 4 bytes of the parent node, then the token key.
+  std::unordered_map<std::string, int, EdgeHash, std::equal_to<>> edges_;
   std::vector<std::vector<Value>> values_;
 };
 

@@ -147,8 +147,7 @@ void PhraseTrie::Insert(const std::vector<std::string>& keys, uint32_t lexicon,
   int node = 0;
   std::string edge;
   for (const auto& k : keys) {
-    edge = std::to_string(node);
-    edge.push_back('\x1f');
+    edge.assign(reinterpret_cast<const char*>(&node), sizeof node);
     edge += k;
     auto it = edges_.find(edge);
     if (it == edges_.end()) {
@@ -165,10 +164,9 @@ void PhraseTrie::Insert(const std::vector<std::string>& keys, uint32_t lexicon,
 
 int PhraseTrie::Child(int node, std::string_view key) const {
   thread_local std::string edge;
-  edge = std::to_string(node);
-  edge.push_back('\x1f');
+  edge.assign(reinterpret_cast<const char*>(&node), sizeof node);
   edge.append(key);
-  auto it = edges_.find(edge);
+  auto it = edges_.find(std::string_view(edge));
   return it == edges_.end() ? -1 : it->second;
 }
 

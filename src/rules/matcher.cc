@@ -12,27 +12,36 @@
 namespace newsgraph {
 namespace {
 
-// Per-thread cache of static atoms by token text. Bounded: cleared when big.
+// Per-thread cache of static atoms (sorted) by token text. Bounded: cleared
+// when big, at the start of a sentence only, so references stay valid while
+// a sentence is matched.
 struct AtomCache {
   uint64_t owner = 0;  // RuleSetImpl::generation (addresses can be reused)
   std::unordered_map<std::string, std::vector<int>> by_text;
+  std::string key;
 };
 
-const std::vector<int>& CachedStaticAtoms(const RuleSetImpl& impl,
-                                          std::string_view text,
-                                          std::string_view norm) {
+AtomCache& CacheFor(const RuleSetImpl& impl) {
   thread_local AtomCache cache;
   if (cache.owner != impl.generation || cache.by_text.size() > 200000) {
     cache.by_text.clear();
     cache.owner = impl.generation;
   }
-  thread_local std::string key;
-  key.assign(text);
-  auto it = cache.by_text.find(key);
+  return cache;
+}
+
+const std::vector<int>& CachedStaticAtoms(AtomCache& cache,
+                                          const RuleSetImpl& impl,
+                                          std::string_view text,
+                                          std::string_view norm) {
+  cache.key.assign(text);
+  auto it = cache.by_text.find(cache.key);
   if (it != cache.by_text.end()) return it->second;
   std::vector<int> atoms;
   impl.StaticAtoms(text, norm, &atoms);
-  return cache.by_text.emplace(key, std::move(atoms)).first->second;
+  std::sort(atoms.begin(), atoms.end());
+  atoms.erase(std::unique(atoms.begin(), atoms.end()), atoms.end());
+  return cache.by_text.emplace(cache.key, std::move(atoms)).first->second;
 }
 
 // Hits and entities whose start lies in [begin, end).
@@ -115,22 +124,27 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
   const uint32_t first = sent.tokens.begin;
   const uint32_t n = sent.tokens.size();
 
-  // 1. Atoms of every token.
-  thread_local std::vector<std::vector<int>> atoms;
-  if (atoms.size() < n) atoms.resize(n);
+  // 1. Atoms of every token: the static ones (by text, cached) and the
+  // dynamic ones (lexicon hits and entities around it), each sorted.
+  AtomCache& cache = CacheFor(impl);
+  thread_local std::vector<const std::vector<int>*> stat;
+  thread_local std::vector<std::vector<int>> dyn;
+  if (stat.size() < n) stat.resize(n);
+  if (dyn.size() < n) dyn.resize(n);
   for (uint32_t k = 0; k < n; ++k) {
     const Token& t = seg.tokens[first + k];
-    atoms[k] = CachedStaticAtoms(impl, TokenText(view.text, t), seg.norm(t));
+    stat[k] = &CachedStaticAtoms(cache, impl, TokenText(view.text, t), seg.norm(t));
+    dyn[k].clear();
   }
   auto mark = [&](const std::array<int, 3>& a, TokenRange r) {
     for (uint32_t t = std::max(r.begin, first);
          t < std::min(r.end, sent.tokens.end); ++t) {
-      atoms[t - first].push_back(a[0]);
+      dyn[t - first].push_back(a[0]);
     }
     if (r.begin >= first && r.begin < sent.tokens.end)
-      atoms[r.begin - first].push_back(a[1]);
+      dyn[r.begin - first].push_back(a[1]);
     if (r.end > first && r.end - 1 < sent.tokens.end)
-      atoms[r.end - 1 - first].push_back(a[2]);
+      dyn[r.end - 1 - first].push_back(a[2]);
   };
   if (view.hits) {
     auto [lo, hi] = RangeIn(*view.hits, first, sent.tokens.end);
@@ -143,23 +157,29 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
       const EntitySpan& es = (*view.entities)[e];
       mark(impl.ent_atoms[es.type], es.tokens);
       for (uint32_t t = es.tokens.begin; t < es.tokens.end && t < sent.tokens.end; ++t)
-        atoms[t - first].push_back(impl.any_entity_atom);
+        dyn[t - first].push_back(impl.any_entity_atom);
     }
   }
+  auto has = [&](uint32_t k, int a) {
+    return std::binary_search(stat[k]->begin(), stat[k]->end(), a) ||
+           std::binary_search(dyn[k].begin(), dyn[k].end(), a);
+  };
 
-  // 2. Sorted atoms per token, and the atoms the sentence holds.
+  // 2. The atoms the sentence holds.
   thread_local std::vector<uint8_t> present;
   thread_local std::vector<int> present_list;
   if (present.size() < impl.atoms.size()) present.resize(impl.atoms.size());
   present_list.clear();
   for (uint32_t k = 0; k < n; ++k) {
-    auto& a = atoms[k];
-    std::sort(a.begin(), a.end());
-    a.erase(std::unique(a.begin(), a.end()), a.end());
-    for (int x : a) {
-      if (!present[x]) {
-        present[x] = 1;
-        present_list.push_back(x);
+    auto& d = dyn[k];
+    std::sort(d.begin(), d.end());
+    d.erase(std::unique(d.begin(), d.end()), d.end());
+    for (const std::vector<int>* list : {stat[k], static_cast<const std::vector<int>*>(&d)}) {
+      for (int x : *list) {
+        if (!present[x]) {
+          present[x] = 1;
+          present_list.push_back(x);
+        }
       }
     }
   }
@@ -169,14 +189,17 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
   if (holder_slot.size() < impl.atoms.size()) holder_slot.resize(impl.atoms.size(), -1);
   size_t used_slots = 0;
   for (uint32_t k = 0; k < n; ++k) {
-    for (int x : atoms[k]) {
-      if (holder_slot[x] < 0) {
-        holder_slot[x] = static_cast<int>(used_slots);
-        if (holders.size() <= used_slots) holders.emplace_back();
-        holders[used_slots].clear();
-        ++used_slots;
+    for (const std::vector<int>* list : {stat[k], static_cast<const std::vector<int>*>(&dyn[k])}) {
+      for (int x : *list) {
+        if (holder_slot[x] < 0) {
+          holder_slot[x] = static_cast<int>(used_slots);
+          if (holders.size() <= used_slots) holders.emplace_back();
+          holders[used_slots].clear();
+          ++used_slots;
+        }
+        if (holders[holder_slot[x]].empty() || holders[holder_slot[x]].back() != k)
+          holders[holder_slot[x]].push_back(k);
       }
-      holders[holder_slot[x]].push_back(k);
     }
   }
   // A rule's record string: per token, 0x01, the ids of the rule's tests it
@@ -191,11 +214,10 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
       const ElementTest& t = cr.tests[id];
       const char byte = static_cast<char>(kFirstTestByte + id);
       auto passes = [&](uint32_t k) {
-        const auto& a = atoms[k];
         for (int p : t.pos)
-          if (!std::binary_search(a.begin(), a.end(), p)) return false;
+          if (!has(k, p)) return false;
         for (int q : t.neg)
-          if (std::binary_search(a.begin(), a.end(), q)) return false;
+          if (has(k, q)) return false;
         return true;
       };
       if (!t.pos.empty()) {

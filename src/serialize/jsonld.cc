@@ -33,10 +33,24 @@ Json ToJson(const Value& v) {
 
 }  // namespace
 
+// The context, serialized once: it is the same in every document.
+const std::string& ContextText(bool pretty) {
+  static const std::string kCompact = Json::parse(JsonLdContext()).dump();
+  static const std::string kPretty = [] {
+    // Indented one level deeper than the document's own keys.
+    std::string s = Json::parse(JsonLdContext()).dump(2);
+    std::string out;
+    for (char c : s) {
+      out.push_back(c);
+      if (c == '\n') out += "  ";
+    }
+    return out;
+  }();
+  return pretty ? kPretty : kCompact;
+}
+
 std::string JsonLdWriter::Write(const Graph& g) const {
   Json doc;
-  static const Json kContext = Json::parse(JsonLdContext());
-  doc["@context"] = kContext;
   doc["id"] = g.doc_iri;
   doc["type"] = "Article";
   for (const auto& [k, v] : g.doc_properties) doc[k] = ToJson(v);
@@ -64,8 +78,16 @@ std::string JsonLdWriter::Write(const Graph& g) const {
     nodes.push_back(std::move(j));
   }
   doc["graph"] = std::move(nodes);
-  return doc.dump(options_.pretty ? 2 : -1, ' ', false,
-                  Json::error_handler_t::strict);
+  std::string body = doc.dump(options_.pretty ? 2 : -1, ' ', false,
+                              Json::error_handler_t::strict);
+  // Splice the context in as the first key.
+  std::string out;
+  out.reserve(body.size() + ContextText(options_.pretty).size() + 32);
+  out += options_.pretty ? "{\n  \"@context\": " : "{\"@context\":";
+  out += ContextText(options_.pretty);
+  out += ",";
+  out.append(body, 1);  // body without its "{"
+  return out;
 }
 
 }  // namespace newsgraph
