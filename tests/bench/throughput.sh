@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# End-to-end throughput: builds a corpus of at least SIZE_MB (default 100) MB
+# as JSON Lines from samples/ and, when present, ../shared/corpus, then runs
+# newsgraph over it with --jobs 1 and with every core, and prints MB/s,
+# documents/s and peak RSS (from /usr/bin/time -v), plus the start-up time
+# for one small article (best of 20).
+# usage: tests/bench/throughput.sh [NEWSGRAPH] [SIZE_MB]
+set -euo pipefail
+here=$(cd "$(dirname "$0")/../.." && pwd)
+bin=${1:-$here/build/newsgraph}
+size_mb=${2:-100}
+[ -x /usr/bin/time ] || { echo "needs /usr/bin/time (apt-get install time)"; exit 2; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# One JSON line per article, each with its own id; repeated to the size.
+python3 - "$here" "$work/base.jsonl" <<'PY'
+import json, os, sys, glob
+here, out = sys.argv[1], sys.argv[2]
+docs = []
+for p in sorted(glob.glob(os.path.join(here, "samples", "*.txt"))):
+    docs.append({"id": os.path.basename(p), "text": open(p, encoding="utf-8").read()})
+shared = os.path.join(here, "..", "shared", "corpus")
+jl = os.path.join(shared, "reuters-dev", "articles.jsonl")
+if os.path.exists(jl):
+    for line in open(jl, encoding="utf-8"):
+        d = json.loads(line)
+        docs.append({"id": d["id"], "date": d["date"], "headline": d["headline"], "text": d["text"]})
+ali = os.path.join(shared, "alibaba-ecommerce-group.txt")
+if os.path.exists(ali):
+    docs.append({"id": "alibaba", "date": "2024-11-22", "text": open(ali, encoding="utf-8").read()})
+with open(out, "w", encoding="utf-8") as f:
+    for d in docs:
+        f.write(json.dumps(d, ensure_ascii=False) + "\n")
+PY
+python3 - "$work/base.jsonl" "$work/corpus.jsonl" "$size_mb" <<'PY'
+import json, sys
+base = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+target = int(sys.argv[3]) * 1000 * 1000
+n = 0
+with open(sys.argv[2], "w", encoding="utf-8") as f:
+    written = 0
+    while written < target:
+        for d in base:
+            d2 = dict(d, id=f"{d['id']}-{n}")
+            line = json.dumps(d2, ensure_ascii=False) + "\n"
+            f.write(line)
+            written += len(line.encode("utf-8"))
+            n += 1
+PY
+bytes=$(stat -c %s "$work/corpus.jsonl")
+docs=$(wc -l < "$work/corpus.jsonl")
+printf 'corpus: %d documents, %.1f MB of JSON Lines\n' "$docs" "$(echo "$bytes / 1000000" | bc -l)"
+
+cores=$(nproc)
+printf '%-10s %10s %12s %12s %12s\n' jobs seconds MB/s docs/s "peak RSS MB"
+for jobs in 1 "$cores"; do
+  /usr/bin/time -v "$bin" -q --jobs "$jobs" "$work/corpus.jsonl" > /dev/null 2> "$work/time.txt"
+  secs=$(grep 'Elapsed (wall clock)' "$work/time.txt" | awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+  rss=$(grep 'Maximum resident set size' "$work/time.txt" | awk '{print $NF}')
+  printf '%-10s %10.2f %12.2f %12.0f %12.1f\n' "$jobs" "$secs" \
+    "$(echo "$bytes / 1000000 / $secs" | bc -l)" "$(echo "$docs / $secs" | bc -l)" \
+    "$(echo "$rss / 1024" | bc -l)"
+done
+
+# Start-up: one small article, best of 20 runs.
+best=999
+for i in $(seq 1 20); do
+  s=$(date +%s.%N)
+  "$bin" -q "$here/samples/appointment.txt" > /dev/null
+  e=$(date +%s.%N)
+  t=$(echo "($e - $s) * 1000" | bc -l)
+  best=$(echo "if ($t < $best) $t else $best" | bc -l)
+done
+printf 'start-up, one small article: %.1f ms (best of 20)\n' "$best"
