@@ -33,6 +33,7 @@
 #define NEWSGRAPH_BATCH_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -77,6 +78,20 @@ struct BatchStats {
 
 // Runs the pipeline over every input. Diagnostics go to stderr.
 BatchStats RunBatch(const Pipeline& pipeline, const BatchOptions& options);
+
+// One input document as the walker reads it.
+struct InputDocument {
+  std::string source;  // path, path:line, or "-"
+  std::string key;     // the JSON Lines id, else the file name without extension
+  DocumentMeta meta;
+  std::string bytes;
+  std::string error;  // set when the input could not be read
+};
+
+// Calls `fn` for every input document of `options` (inputs, format, globs,
+// fields, defaults), in order, until it returns false.
+void ForEachInput(const BatchOptions& options,
+                  const std::function<bool(InputDocument&)>& fn);
 
 // The shard (0 .. shards-1) of a document key: FNV-1a 64 of the key.
 uint32_t ShardOf(std::string_view key, uint32_t shards);

@@ -464,6 +464,23 @@ class Writer {
 
 }  // namespace
 
+void ForEachInput(const BatchOptions& o,
+                  const std::function<bool(InputDocument&)>& fn) {
+  InputWalker walker(o);
+  Work w;
+  while (walker.Next(&w)) {
+    for (const auto& warning : walker.TakeWarnings()) std::cerr << warning << "\n";
+    InputDocument d;
+    d.source = w.source;
+    d.key = !w.meta.id.empty() ? w.meta.id
+                               : fs::path(StripExtension(w.source)).filename().string();
+    d.meta = std::move(w.meta);
+    d.bytes = std::move(w.bytes);
+    d.error = std::move(w.error);
+    if (!fn(d)) return;
+  }
+}
+
 BatchStats RunBatch(const Pipeline& pipeline, const BatchOptions& o) {
   BatchStats stats;
   InputWalker walker(o);

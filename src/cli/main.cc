@@ -7,6 +7,7 @@
 
 #include "cli/options.h"
 #include "newsgraph/batch.h"
+#include "newsgraph/eval.h"
 #include "newsgraph/input.h"
 #include "newsgraph/pipeline.h"
 
@@ -48,6 +49,39 @@ int Extract(const Options& o, std::shared_ptr<const RuleSet> rules) {
   return s.failed ? kExitInputFailed : kExitOk;
 }
 
+int Evaluate(const Options& o, std::shared_ptr<const RuleSet> rules) {
+  Gold gold;
+  std::string error;
+  if (!LoadGold(o.gold, &gold, &error)) {
+    std::cerr << error << "\n";
+    return kExitUsage;
+  }
+  Pipeline pipeline(rules, {});
+  Scorer scorer(rules);
+  int failed = 0;
+  ForEachInput(o.batch, [&](InputDocument& d) {
+    if (!gold.docs.count(d.key)) return true;  // only gold documents are scored
+    if (!d.error.empty()) {
+      std::cerr << d.source << ": error: " << d.error << "\n";
+      ++failed;
+      return true;
+    }
+    InputResult in = DecodeDocument(std::move(d.bytes), d.meta);
+    if (!in.ok()) {
+      std::cerr << in.error->ToString() << "\n";
+      ++failed;
+      return true;
+    }
+    scorer.Add(d.key, pipeline.Extract(*in.document).facts);
+    return true;
+  });
+  EvalReport r = scorer.Report(gold);
+  std::cout << (o.json ? ReportJson(r) + "\n" : FormatReport(r));
+  for (const auto& m : r.missing)
+    std::cerr << "newsgraph: warning: gold document '" << m << "' was not among the inputs\n";
+  return failed ? kExitInputFailed : kExitOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -72,6 +106,8 @@ int main(int argc, char** argv) {
     }
     case Command::kExtract:
       return Extract(o, std::move(rules));
+    case Command::kEval:
+      return Evaluate(o, std::move(rules));
   }
   return kExitOk;
 }

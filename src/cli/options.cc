@@ -27,6 +27,7 @@ constexpr const char* kFooter = R"(Examples:
   newsgraph --explain article.txt 2>why.txt    which rule matched what
   newsgraph rules check my-rules/              report every error in rule files
   newsgraph rules test my-rules/               run the examples in rule files
+  newsgraph eval --gold gold.json articles.jsonl   precision, recall and F1 against a gold set
 
 Exit status:
   0  every input was processed
@@ -103,6 +104,14 @@ std::optional<int> ParseOptions(int argc, char** argv, Options* out) {
       "test", "Run every example and counter-example in the rule files");
   test->add_option("dir", test_dir, "Rule folder (default: built-in rules)");
 
+  CLI::App* eval = app.add_subcommand(
+      "eval", "Score extraction against a gold file (tests/eval/GUIDELINES.md)");
+  std::vector<std::string> eval_inputs;
+  eval->add_option("--gold", o.gold, "The gold file")->required();
+  eval->add_flag("--json", o.json, "Print the report as JSON");
+  eval->add_option("paths", eval_inputs, "Articles (files, folders, JSON Lines)")
+      ->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -121,6 +130,9 @@ std::optional<int> ParseOptions(int argc, char** argv, Options* out) {
   } else if (test->parsed()) {
     o.command = Command::kRulesTest;
     o.rules_dir = test_dir;
+  } else if (eval->parsed()) {
+    o.command = Command::kEval;
+    b.inputs = eval_inputs;
   }
   if (!date.empty() && !IsIsoDate(date))
     return usage("--date must be a calendar date written YYYY-MM-DD, not '" + date + "'");

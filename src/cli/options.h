@@ -19,7 +19,7 @@ enum ExitCode : int {
   kExitRules = 3,        // the rules do not load (or rules check/test failed)
 };
 
-enum class Command { kExtract, kRulesCheck, kRulesTest };
+enum class Command { kExtract, kRulesCheck, kRulesTest, kEval };
 
 struct Options {
   Command command = Command::kExtract;
@@ -29,6 +29,8 @@ struct Options {
   bool explain = false;
   bool quiet = false;
   BatchOptions batch;  // inputs, formats, jobs, output, errors
+  std::string gold;    // eval: the gold file
+  bool json = false;   // eval: the report as JSON
 };
 
 // Parses argv. On --help/--version prints to stdout and returns an exit code;

@@ -114,5 +114,16 @@ if grep -q 'Chief Happiness Officer\|mine.joins-as\|acquisition' "$tmp/out"; the
   fail=$((fail + 1)); echo "FAIL the built-in rules already found these"
 else pass=$((pass + 1)); echo "ok   the built-in rules know none of them"; fi
 
+# eval on the project's own gold file.
+expect "eval on the samples exits 0" 0 "$bin" eval --gold "$src/tests/eval/samples.gold.json" "$src/samples"
+contains "eval prints a table per family" "$tmp/out" "memberships"
+contains "eval prints the micro average" "$tmp/out" "micro"
+contains "eval lists rules by false positives" "$tmp/out" "rules (by false positives)"
+expect "eval --json exits 0" 0 "$bin" eval --json --gold "$src/tests/eval/samples.gold.json" "$src/samples"
+python3 -c "import json,sys; r=json.load(open('$tmp/out')); assert r['documents']==6 and 0<=r['micro']['f1']<=1" \
+  && { pass=$((pass + 1)); echo "ok   eval --json is JSON with the scores"; } \
+  || { fail=$((fail + 1)); echo "FAIL eval --json"; }
+expect "eval with a missing gold file exits 2" 2 "$bin" eval --gold "$tmp/none.json" "$src/samples"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
