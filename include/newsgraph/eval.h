@@ -70,6 +70,8 @@ struct EvalReport {
   std::map<std::string, Score> rules;  // per rule id: tp and fp
   size_t documents = 0;                // gold documents scored
   std::vector<std::string> missing;    // gold documents with no prediction
+  // Every miss and every false positive, one line each ("doc: miss ...").
+  std::vector<std::string> details;
 };
 
 class Scorer {
@@ -91,8 +93,9 @@ class Scorer {
   std::map<std::string, std::vector<EvalFact>> predicted_;
 };
 
-// The report as a table (families, micro, rules by false positives).
-std::string FormatReport(const EvalReport& r);
+// The report as a table (families, micro, rules by false positives); with
+// `details`, every miss and false positive too.
+std::string FormatReport(const EvalReport& r, bool details = false);
 // The report as JSON.
 std::string ReportJson(const EvalReport& r);
 

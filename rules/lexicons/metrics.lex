@@ -3,20 +3,20 @@
 revenue
 revenues => revenue
 revs => revenue
-sales
-net sales
+sales => revenue
+net sales => revenue
 turnover => revenue
 net income
-income
-net profit
-profit
-profits => profit
+income => net income
+net profit => net income
+profit => net income
+profits => net income
 pre-tax profit
 pretax profit => pre-tax profit
 operating profit
 operating income
-earnings
-net earnings
+earnings => net income
+net earnings => net income
 net loss
 loss
 losses => loss
@@ -61,3 +61,13 @@ assets
 deposits
 loans
 debt
+sales revenue => revenue
+total revenue => revenue
+total revenues => revenue
+group net income => net income
+group sales => revenue
+operating earnings
+net loss
+earnings per share
+loss per share
+per share earnings => earnings per share

@@ -22,8 +22,7 @@ Chief Strategy Officer
 Chief People Officer
 Chief Risk Officer
 Chief Accounting Officer
-Chief Economist
-Chief Scientist
+Chief Chief Scientist
 Chief Counsel
 General Counsel
 Chairman
@@ -75,6 +74,4 @@ Secretary-General
 Spokesman
 Spokeswoman => Spokesman
 Spokesperson => Spokesman
-Analyst
-Economist
 Commissioner

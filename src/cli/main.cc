@@ -76,7 +76,7 @@ int Evaluate(const Options& o, std::shared_ptr<const RuleSet> rules) {
     return true;
   });
   EvalReport r = scorer.Report(gold);
-  std::cout << (o.json ? ReportJson(r) + "\n" : FormatReport(r));
+  std::cout << (o.json ? ReportJson(r) + "\n" : FormatReport(r, o.details));
   for (const auto& m : r.missing)
     std::cerr << "newsgraph: warning: gold document '" << m << "' was not among the inputs\n";
   return failed ? kExitInputFailed : kExitOk;

@@ -31,6 +31,7 @@ struct Options {
   BatchOptions batch;  // inputs, formats, jobs, output, errors
   std::string gold;    // eval: the gold file
   bool json = false;   // eval: the report as JSON
+  bool details = false;  // eval: every miss and false positive
 };
 
 // Parses argv. On --help/--version prints to stdout and returns an exit code;

@@ -26,6 +26,22 @@ std::string Str(const nlohmann::json& j, const char* key) {
   return it != j.end() && it->is_string() ? it->get<std::string>() : "";
 }
 
+std::string Describe(const EvalFact& f) {
+  auto num = [](std::optional<double> v) {
+    if (!v) return std::string();
+    char b[32];
+    std::snprintf(b, sizeof b, "%.10g", *v);
+    return std::string(b);
+  };
+  std::string s = f.family.substr(0, f.family.size() - 1) + " " + f.a + " | " + f.b;
+  if (!f.c.empty()) s += " | " + f.c;
+  if (f.value) s += " = " + num(f.value);
+  if (f.min) s += " >= " + num(f.min);
+  if (f.max) s += " <= " + num(f.max);
+  if (!f.unit_code.empty()) s += " " + f.unit_code;
+  return s;
+}
+
 bool Near(std::optional<double> gold, std::optional<double> pred) {
   if (!gold || !pred) return false;
   return std::fabs(*gold - *pred) <= std::max(1e-9, 0.005 * std::fabs(*gold));
@@ -195,12 +211,16 @@ EvalReport Scorer::Report(const Gold& gold) const {
         ++s.tp;
         ++r.rules[unique[i].rule].tp;
       }
-      if (!found) ++s.fn;
+      if (!found) {
+        ++s.fn;
+        r.details.push_back(key + ": miss " + Describe(g));
+      }
     }
     for (size_t i = 0; i < unique.size(); ++i) {
       if (used[i]) continue;
       ++r.families[unique[i].family].fp;
       ++r.rules[unique[i].rule].fp;
+      r.details.push_back(key + ": false " + Describe(unique[i]) + " [" + unique[i].rule + "]");
     }
   }
   for (const auto& [fam, s] : r.families) {
@@ -211,7 +231,7 @@ EvalReport Scorer::Report(const Gold& gold) const {
   return r;
 }
 
-std::string FormatReport(const EvalReport& r) {
+std::string FormatReport(const EvalReport& r, bool details) {
   std::string out;
   char line[200];
   std::snprintf(line, sizeof line, "%-14s %6s %6s %6s %9s %7s %6s\n", "family", "tp",
@@ -235,6 +255,10 @@ std::string FormatReport(const EvalReport& r) {
   for (const auto& [id, s] : rules) {
     std::snprintf(line, sizeof line, "%-40s %6zu %6zu\n", id.c_str(), s.tp, s.fp);
     out += line;
+  }
+  if (details) {
+    out += "\ndetails\n";
+    for (const auto& d : r.details) out += d + "\n";
   }
   std::snprintf(line, sizeof line, "\n%zu gold documents", r.documents);
   out += line;

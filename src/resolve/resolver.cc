@@ -270,7 +270,9 @@ class DocumentResolver {
     const RelationArg* org_arg = r.Find("organization");
     auto orgs = ArgEntities(org_arg, entity_type::kOrganization, true);
     if (orgs.empty() && org_arg && !org_arg->captured && org_arg->value == "context") {
+      // The organization the sentence is about, else the one before it.
       int e = ContextOrganization(r.tokens.begin, r.sentence);
+      if (e < 0) e = ContextOrganization(r.tokens.begin);
       if (e >= 0) orgs.push_back(e);
     }
     if (orgs.empty()) orgs.push_back(-1);
