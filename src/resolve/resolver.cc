@@ -335,7 +335,13 @@ class DocumentResolver {
 
   void AddChange(const Relation& r) {
     auto originals = ArgEntities(r.Find("original"), entity_type::kOrganization, true);
-    auto resulting = ArgEntities(r.Find("resulting"), entity_type::kOrganization, true);
+    const RelationArg* res_arg = r.Find("resulting");
+    auto resulting = ArgEntities(res_arg, entity_type::kOrganization, true);
+    if (resulting.empty() && res_arg && !res_arg->captured && res_arg->value == "context") {
+      int e = ContextOrganization(r.tokens.begin, r.sentence);
+      if (e < 0) e = ContextOrganization(r.tokens.begin);
+      if (e >= 0) resulting.push_back(e);
+    }
     if (resulting.empty()) return;
     originals.erase(std::remove(originals.begin(), originals.end(), resulting[0]),
                     originals.end());
