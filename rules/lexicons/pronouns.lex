@@ -1,5 +1,7 @@
 # Words that refer back to a person or an organization named earlier; they
-# are resolved to the latest one before them.
+# are resolved to the latest one before them, or with refers=subject to the
+# latest organization that a sentence began with (the company the article is
+# about, rather than the one named last).
 he | type=PERSON pronoun=yes
 she | type=PERSON pronoun=yes
 his | type=PERSON pronoun=yes
@@ -7,8 +9,8 @@ her | type=PERSON pronoun=yes
 him | type=PERSON pronoun=yes
 it | type=ORGANIZATION pronoun=yes
 its | type=ORGANIZATION pronoun=yes
-the company | type=ORGANIZATION pronoun=yes
-the group | type=ORGANIZATION pronoun=yes
-the firm | type=ORGANIZATION pronoun=yes
-the bank | type=ORGANIZATION pronoun=yes
-the corporation | type=ORGANIZATION pronoun=yes
+the company | type=ORGANIZATION pronoun=yes refers=subject
+the group | type=ORGANIZATION pronoun=yes refers=subject
+the firm | type=ORGANIZATION pronoun=yes refers=subject
+the bank | type=ORGANIZATION pronoun=yes refers=subject
+the corporation | type=ORGANIZATION pronoun=yes refers=subject

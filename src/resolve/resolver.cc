@@ -86,6 +86,31 @@ class DocumentResolver {
     return "";
   }
 
+  // The organization of the latest sentence before mention `p` whose first
+  // organization mention stands at its start (within its first three
+  // tokens), skipping pronouns that do not resolve.
+  int SubjectBefore(int p) {
+    uint32_t tok = ann_.mentions[p].tokens.begin;
+    for (int s = static_cast<int>(seg_.sentences.size()) - 1; s >= 0; --s) {
+      const Sentence& sent = seg_.sentences[s];
+      if (sent.tokens.begin > tok) continue;
+      for (size_t i = 0; i < ann_.mentions.size(); ++i) {
+        const Mention& m = ann_.mentions[i];
+        if (m.tokens.begin < sent.tokens.begin) continue;
+        if (m.tokens.begin >= sent.tokens.begin + 3 || m.tokens.begin >= tok) break;
+        if (static_cast<int>(i) == p) break;
+        int e = -1;
+        if (m.type == entity_type::kOrganization) {
+          e = m.pronoun ? Antecedent(static_cast<int>(i)) : Assign(static_cast<int>(i), m.type);
+        } else if (m.type == entity_type::kName) {
+          e = KnownEntity(static_cast<int>(i), entity_type::kOrganization);
+        }
+        if (e >= 0) return e;
+      }
+    }
+    return -1;
+  }
+
   // The entity of type `type` that NAME mention `i` already stands for, or
   // -1 when none is known.
   int KnownEntity(int i, EntityType type) {
@@ -136,11 +161,20 @@ class DocumentResolver {
     return e;
   }
 
-  // The latest mention of `type` before mention `p`, through pronouns.
+  // The latest mention of `type` before mention `p`, through pronouns; for
+  // mentions marked refers=subject, the latest organization that opened a
+  // sentence, when there is one.
   int Antecedent(int p) {
     if (antecedent_done_[p]) return mention_entity_[p];
     antecedent_done_[p] = 1;
     const EntityType want = ann_.mentions[p].type;
+    if (FindAttribute(ann_.mentions[p].attributes, "refers") == "subject") {
+      int e = SubjectBefore(p);
+      if (e >= 0) {
+        mention_entity_[p] = e;
+        return e;
+      }
+    }
     for (int i = p - 1; i >= 0; --i) {
       const Mention& m = ann_.mentions[i];
       if (m.type == entity_type::kName) {
@@ -388,6 +422,25 @@ class DocumentResolver {
       if (o.quantity.min) o.quantity.min = -*o.quantity.min;
       if (o.quantity.max) o.quantity.max = -*o.quantity.max;
       if (o.quantity.min && o.quantity.max) std::swap(o.quantity.min, o.quantity.max);
+    }
+    // Newswire drops the currency of a second figure ("rose to 1.5 billion
+    // dlrs from 1.34 billion"): take it from the last amount before it in
+    // the sentence.
+    // Counts (a metric with a unit of its own, such as customers) keep none.
+    if (o.quantity.unit_code.empty() && o.kind != "relative-change" &&
+        Value(r, "unit").empty()) {
+      for (int i = static_cast<int>(ann_.mentions.size()) - 1; i >= 0; --i) {
+        const Mention& m = ann_.mentions[i];
+        if (m.tokens.begin >= range.begin) continue;
+        if (m.tokens.begin < seg_.sentences[r.sentence].tokens.begin) break;
+        if (m.type != entity_type::kMoney) continue;
+        Quantity prev = normalizer_.ParseQuantity(doc_.text, seg_, ann_.hits, m.tokens);
+        if (!prev.unit_code.empty() && prev.unit_code != "P1") {
+          o.quantity.unit_code = prev.unit_code;
+          o.quantity.unit_text = prev.unit_text;
+        }
+        break;
+      }
     }
     if (o.quantity.unit_text.empty()) o.quantity.unit_text = Value(r, "unit");
     if (const RelationArg* about = r.Find("about")) {
