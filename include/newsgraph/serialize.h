@@ -34,6 +34,26 @@ class JsonLdWriter {
 // The JSON-LD @context of the output (a JSON object, as text).
 std::string_view JsonLdContext();
 
+// N-Quads and N-Triples: exactly the triples a JSON-LD processor reads from
+// JsonLdWriter's output (the same IRIs, literals and datatypes, e.g. numbers
+// as xsd:integer or xsd:double in canonical form), one statement per line.
+// N-Quads puts the document's nodes in the named graph whose name is the
+// document IRI and the article node in the default graph; N-Triples drops
+// graph names. Lines are sorted, so the output is deterministic and two
+// outputs compare with sort/comm. Escaping follows the N-Triples grammar:
+// any character in a name or text yields valid output.
+enum class RdfSyntax { kNQuads, kNTriples };
+
+class RdfWriter {
+ public:
+  explicit RdfWriter(RdfSyntax syntax) : syntax_(syntax) {}
+  // All statements of the document, each ending in " .\n".
+  std::string Write(const Graph& g) const;
+
+ private:
+  RdfSyntax syntax_;
+};
+
 }  // namespace newsgraph
 
 #endif  // NEWSGRAPH_SERIALIZE_H_
