@@ -211,6 +211,10 @@ class RuleSet {
   int FindEntityType(std::string_view name) const;  // -1 when absent
   std::vector<int> entity_stages() const;           // ascending, distinct
 
+  // Compiles every rule's RE2 program now (they are otherwise compiled on
+  // first use) and reports those RE2 refuses. False when any is refused.
+  bool Verify(Diagnostics* diags) const;
+
   // A segmenter that knows the "abbreviations" lexicon.
   const Segmenter& segmenter() const;
 

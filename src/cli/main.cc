@@ -90,6 +90,13 @@ int main(int argc, char** argv) {
   if (auto code = ParseOptions(argc, argv, &o)) return *code;
   auto rules = LoadRules(o);
   if (!rules) return kExitRules;
+  if (o.command == Command::kRulesCheck || o.command == Command::kRulesTest) {
+    Diagnostics diags;
+    if (!rules->Verify(&diags)) {
+      std::cerr << diags.ToString();
+      return kExitRules;
+    }
+  }
   switch (o.command) {
     case Command::kRulesCheck:
       std::cerr << rules->lexicons().size() << " lexicons, "

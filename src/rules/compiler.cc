@@ -232,12 +232,21 @@ class RuleCompiler {
         }
         case AtomKind::kRegex: {
           std::string anchored = (t.case_insensitive ? "(?i)" : "") + t.text;
-          RE2::Options o;
-          o.set_log_errors(false);
-          RE2 check(anchored, o);
-          if (!check.ok()) {
-            Error(n, "bad regex /" + t.text + "/: " + check.error());
-            continue;
+          // Checked once per distinct regex: Unicode classes make RE2
+          // compilation the costly part of start-up.
+          // A new regex joins the token-regex set here, which also checks it.
+          if (!impl_->atom_index.count({AtomKind::kRegex, -1, anchored})) {
+            if (!impl_->regex_set) {
+              RE2::Options o;
+              o.set_encoding(RE2::Options::EncodingUTF8);
+              o.set_log_errors(false);
+              impl_->regex_set = std::make_unique<RE2::Set>(o, RE2::ANCHOR_BOTH);
+            }
+            std::string err;
+            if (impl_->regex_set->Add(anchored, &err) < 0) {
+              Error(n, "bad regex /" + t.text + "/: " + err);
+              continue;
+            }
           }
           atoms.push_back(impl_->Atom(AtomKind::kRegex, -1, anchored));
           break;
@@ -402,7 +411,23 @@ bool IsUpperName(const std::string& s) {
   return !s.empty() && s[0] >= 'A' && s[0] <= 'Z';
 }
 
+RE2::Options RuleRegexOptions() {
+  RE2::Options o;
+  o.set_encoding(RE2::Options::EncodingLatin1);
+  o.set_longest_match(true);
+  o.set_log_errors(false);
+  o.set_max_mem(64 << 20);
+  return o;
+}
+
 }  // namespace
+
+const RE2* CompiledRule::regex() const {
+  std::call_once(*once, [this] {
+    regex_ = std::make_unique<RE2>(regex_text, RuleRegexOptions());
+  });
+  return regex_->ok() ? regex_.get() : nullptr;
+}
 
 std::string_view FamilyName(Family f) {
   switch (f) {
@@ -525,26 +550,21 @@ void CompileRules(std::vector<ParsedRule>* parsed,
           diags->Error(r.where.file, pr.pattern->line, pr.pattern->column,
                        "pattern can match no token at all");
         }
-        RE2::Options o;
-        o.set_encoding(RE2::Options::EncodingLatin1);
-        o.set_longest_match(true);
-        o.set_log_errors(false);
-        o.set_max_mem(64 << 20);
-        cr.regex = std::make_unique<RE2>(regex, o);
-        if (!cr.regex->ok()) {
-          diags->Error(r.where.file, pr.pattern->line, pr.pattern->column,
-                       "pattern too large or invalid for RE2: " +
-                           cr.regex->error());
-        } else {
-          const auto& groups = cr.regex->NamedCapturingGroups();
-          cr.capture_groups.resize(r.captures.size());
-          for (const auto& [name, group] : groups) {
-            if (name[0] != 'c') continue;
-            int index = std::stoi(name.substr(1, name.find('_') - 1));
-            cr.capture_groups[index].push_back(group);
+        cr.regex_text = regex;
+        // Group numbers: the named groups, in the order they open (every
+        // other group the compiler writes is non-capturing).
+        cr.capture_groups.resize(r.captures.size());
+        int group = 0;
+        for (size_t at = regex.find("(?P<"); at != std::string::npos;
+             at = regex.find("(?P<", at + 4)) {
+          ++group;
+          size_t close = regex.find('>', at);
+          std::string name = regex.substr(at + 4, close - at - 4);
+          if (name[0] == 'c') {
+            cr.capture_groups[std::stoi(name.substr(1, name.find('_') - 1))].push_back(group);
+          } else {
+            cr.part_groups.push_back(group);
           }
-          for (size_t i = 0; i < parts.size(); ++i)
-            cr.part_groups.push_back(groups.at("p" + std::to_string(i)));
         }
         // Part labels from the pattern's own text, when it is one line.
         for (size_t i = 0; i < parts.size(); ++i) {
@@ -682,20 +702,10 @@ void CompileRules(std::vector<ParsedRule>* parsed,
     impl->compiled.push_back(std::move(cr));
   }
 
-  // Regex atoms: one anchored set, run once per distinct token text.
-  if (!impl->regex_set_atoms.empty()) {
-    RE2::Options o;
-    o.set_encoding(RE2::Options::EncodingUTF8);
-    o.set_log_errors(false);
-    impl->regex_set = std::make_unique<RE2::Set>(o, RE2::ANCHOR_BOTH);
-    for (int a : impl->regex_set_atoms) {
-      std::string err;
-      if (impl->regex_set->Add(impl->atoms[a].text, &err) < 0)
-        diags->Error("", 0, 0, "regex " + impl->atoms[a].text + ": " + err);
-    }
-    if (!impl->regex_set->Compile())
-      diags->Error("", 0, 0, "the token regexes do not fit in memory");
-  }
+  // Regex atoms: one anchored set (filled as atoms were made, in atom
+  // order), run once per distinct token text.
+  if (impl->regex_set && !impl->regex_set->Compile())
+    diags->Error("", 0, 0, "the token regexes do not fit in memory");
 
   // Index: each rule under its most selective must-atom.
   impl->rules_by_key.assign(impl->atoms.size(), {});

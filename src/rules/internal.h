@@ -3,6 +3,7 @@
 #define NEWSGRAPH_SRC_RULES_INTERNAL_H_
 
 #include <array>
+#include <mutex>
 #include <map>
 #include <memory>
 #include <string>
@@ -158,9 +159,16 @@ inline constexpr int kMaxTests = 0x100 - kFirstTestByte;
 
 struct CompiledRule {
   std::vector<ElementTest> tests;  // by local id (byte 0x03 + id)
-  std::unique_ptr<re2::RE2> regex;
+  // The pattern as an RE2 regex over token records. RE2 compiles it on first
+  // use (start-up stays short when a text needs few rules); Verify()
+  // compiles all.
+  std::string regex_text;
   std::vector<std::vector<int>> capture_groups;  // RE2 groups per capture
   std::vector<int> part_groups;     // RE2 group number per part
+  std::unique_ptr<std::once_flag> once = std::make_unique<std::once_flag>();
+  mutable std::unique_ptr<RE2> regex_;
+  // The compiled regex, or null when RE2 refuses it (too large).
+  const RE2* regex() const;
   std::vector<int> must_atoms;      // every match holds all of these
   int key_atom = -1;                // index key, -1 = always a candidate
   int min_tokens = 1;

@@ -281,16 +281,17 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
   re2::StringPiece whole;
   for (int r : candidates) {
     const CompiledRule& cr = impl.compiled[r];
-    if (!cr.regex || !cr.regex->ok() || cr.min_tokens > static_cast<int>(n))
-      continue;
+    if (cr.min_tokens > static_cast<int>(n)) continue;
     bool ok = true;
     for (int a : cr.must_atoms) ok = ok && present[a];
     if (!ok) continue;
+    const RE2* regex = cr.regex();
+    if (!regex) continue;
     build_record(cr);
     re2::StringPiece text(rec);
     size_t pos = 0;
     while (pos < rec.size()) {
-      if (!cr.regex->Match(text, pos, rec.size(), RE2::UNANCHORED, &whole, 1))
+      if (!regex->Match(text, pos, rec.size(), RE2::UNANCHORED, &whole, 1))
         break;
       uint32_t b = token_at(whole.data());
       uint32_t e = token_end(whole.data() + whole.size());
@@ -326,11 +327,12 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
     // 6. Captures of an accepted match: the same regex, anchored on it.
     const CompiledRule& cr = impl.compiled[c.rule];
     const Rule& rule = impl.rules[c.rule];
-    const int ngroups = 1 + cr.regex->NumberOfCapturingGroups();
+    const RE2* regex = cr.regex();
+    const int ngroups = 1 + regex->NumberOfCapturingGroups();
     groups.assign(ngroups, re2::StringPiece());
     build_record(cr);
     re2::StringPiece text(rec);
-    if (!cr.regex->Match(text, starts[c.begin], starts[c.end], RE2::ANCHOR_BOTH,
+    if (!regex->Match(text, starts[c.begin], starts[c.end], RE2::ANCHOR_BOTH,
                          groups.data(), ngroups))
       continue;  // cannot happen: the same span matched above
     RuleMatch m;

@@ -185,6 +185,20 @@ std::shared_ptr<const RuleSet> RuleSet::LoadBuiltin(Diagnostics* diags) {
   return Compile(BuiltinFiles(), diags);
 }
 
+bool RuleSet::Verify(Diagnostics* diags) const {
+  bool ok = true;
+  for (size_t i = 0; i < impl_->rules.size(); ++i) {
+    const CompiledRule& cr = impl_->compiled[i];
+    if (cr.regex_text.empty() || cr.regex()) continue;
+    const Rule& r = impl_->rules[i];
+    diags->Error(r.where.file, r.where.line, r.where.column,
+                 "pattern of rule '" + r.id + "' is too large for RE2: " +
+                     cr.regex_->error());
+    ok = false;
+  }
+  return ok;
+}
+
 const std::vector<Lexicon>& RuleSet::lexicons() const { return impl_->lexicons; }
 int RuleSet::FindLexicon(std::string_view name) const {
   auto it = impl_->lexicon_index.find(std::string(name));
