@@ -94,10 +94,10 @@ class DocumentResolver {
     for (int s = static_cast<int>(seg_.sentences.size()) - 1; s >= 0; --s) {
       const Sentence& sent = seg_.sentences[s];
       if (sent.tokens.begin > tok) continue;
-      for (size_t i = 0; i < ann_.mentions.size(); ++i) {
+      auto [first, last] = ann_.MentionsStartingIn(
+          {sent.tokens.begin, std::min(sent.tokens.begin + 3, tok)});
+      for (size_t i = first; i < last; ++i) {
         const Mention& m = ann_.mentions[i];
-        if (m.tokens.begin < sent.tokens.begin) continue;
-        if (m.tokens.begin >= sent.tokens.begin + 3 || m.tokens.begin >= tok) break;
         if (static_cast<int>(i) == p) break;
         int e = -1;
         if (m.type == entity_type::kOrganization) {

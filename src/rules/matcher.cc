@@ -96,8 +96,17 @@ void RuleSet::FindLexiconHits(const Segmentation& seg, std::string_view text,
           if (pass == 0) {
             node = trie.Child(node, seg.norm(j));
           } else {
-            cased = StraightenQuotes(TokenText(text, seg.tokens[j]));
-            node = trie.Child(node, cased);
+            // Straighten quotes only when there are non-ASCII bytes.
+            std::string_view t = TokenText(text, seg.tokens[j]);
+            bool ascii = std::all_of(t.begin(), t.end(), [](char c) {
+              return static_cast<unsigned char>(c) < 0x80;
+            });
+            if (ascii) {
+              node = trie.Child(node, t);
+            } else {
+              cased = StraightenQuotes(t);
+              node = trie.Child(node, cased);
+            }
           }
           if (node < 0) break;
           for (const auto& v : trie.Values(node)) {
