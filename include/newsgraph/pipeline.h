@@ -27,14 +27,17 @@
 
 namespace newsgraph {
 
+enum class OutputFormat { kJsonLd, kNQuads, kNTriples };
+
 struct PipelineOptions {
   GraphOptions graph;
   WriterOptions writer;
+  OutputFormat format = OutputFormat::kJsonLd;
   bool explain = false;  // collect an account of every rule match
 };
 
 struct PipelineResult {
-  std::string output;                // the JSON-LD document
+  std::string output;  // one JSON-LD document (no newline), or RDF lines
   std::vector<std::string> explain;  // with PipelineOptions::explain
   size_t memberships = 0, changes = 0, observations = 0;
 };
@@ -74,6 +77,7 @@ class Pipeline {
   Resolver resolver_;
   GraphBuilder graph_;
   JsonLdWriter writer_;
+  RdfWriter rdf_writer_;
 };
 
 }  // namespace newsgraph

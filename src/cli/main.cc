@@ -28,6 +28,9 @@ int Extract(const Options& o, std::shared_ptr<const RuleSet> rules) {
   po.graph.base = o.base;
   po.writer.pretty = o.pretty;
   po.explain = o.explain;
+  po.format = o.format == "nquads"     ? OutputFormat::kNQuads
+              : o.format == "ntriples" ? OutputFormat::kNTriples
+                                       : OutputFormat::kJsonLd;
   Pipeline pipeline(std::move(rules), po);
   BatchStats s = RunBatch(pipeline, o.batch);
   if (o.batch.summary && !s.stdout_closed) {

@@ -23,6 +23,7 @@ constexpr const char* kFooter = R"(Examples:
   newsgraph --resume --output out/ corpus/     go on after an interrupted run
   newsgraph --shard 2/4 corpus/                the second of four shards (0-based: 1/4)
   newsgraph --errors failed.jsonl corpus/      also list the failed inputs as JSON Lines
+  newsgraph -f nquads corpus/ > graph.nq       N-Quads: one named graph per article
   newsgraph --rules my-rules/ article.txt      use your own rules
   newsgraph --explain article.txt 2>why.txt    which rule matched what
   newsgraph rules check my-rules/              report every error in rule files
@@ -64,6 +65,10 @@ std::optional<int> ParseOptions(int argc, char** argv, Options* out) {
   app.add_option("--headline", headline, "Headline (one input only)");
   app.add_option("--base", o.base, "Base of minted IRIs")->capture_default_str();
   app.add_flag("--pretty", o.pretty, "Indent the JSON (one input only)");
+  app.add_option("-f,--format", o.format,
+                 "Output: jsonld (one document per line), nquads (one named "
+                 "graph per document) or ntriples")
+      ->capture_default_str();
   app.add_flag("--explain", o.explain,
                "Print on stderr which rule matched which tokens");
   app.add_option("--input", input,
@@ -193,6 +198,11 @@ std::optional<int> ParseOptions(int argc, char** argv, Options* out) {
   if (many && o.pretty && b.output_dir.empty())
     return usage("--pretty needs a single input (or --output DIR)");
   if (o.base.empty()) return usage("--base must not be empty");
+  if (o.format != "jsonld" && o.format != "nquads" && o.format != "ntriples")
+    return usage("--format must be jsonld, nquads or ntriples, not '" + o.format + "'");
+  if (o.format != "jsonld" && o.pretty) return usage("--pretty is for --format jsonld");
+  if (o.format == "nquads") b.output_suffix = ".nq";
+  if (o.format == "ntriples") b.output_suffix = ".nt";
   b.progress = !o.quiet && isatty(2);
   b.summary = !o.quiet;
   *out = std::move(o);

@@ -27,6 +27,7 @@ struct Options {
   std::string base = "https://w3id.org/newsgraph/id/";
   bool pretty = false;
   bool explain = false;
+  std::string format = "jsonld";  // jsonld, nquads, ntriples
   bool quiet = false;
   BatchOptions batch;  // inputs, formats, jobs, output, errors
   std::string gold;    // eval: the gold file

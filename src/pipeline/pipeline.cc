@@ -12,7 +12,9 @@ Pipeline::Pipeline(std::shared_ptr<const RuleSet> rules,
       relator_(rules),
       resolver_(rules),
       graph_(options_.graph, rules),
-      writer_(options_.writer) {}
+      writer_(options_.writer),
+      rdf_writer_(options_.format == OutputFormat::kNTriples ? RdfSyntax::kNTriples
+                                                             : RdfSyntax::kNQuads) {}
 
 Extraction Pipeline::Extract(const Document& doc,
                              std::vector<std::string>* explain) const {
@@ -38,7 +40,12 @@ PipelineResult Pipeline::Process(const Document& doc) const {
     if (n.type == "ChangeEvent") ++r.changes;
     if (n.type == "Observation") ++r.observations;
   }
-  r.output = writer_.Write(g);
+  if (options_.format == OutputFormat::kJsonLd) {
+    r.output = writer_.Write(g);
+  } else {
+    r.output = rdf_writer_.Write(g);
+    if (!r.output.empty() && r.output.back() == '\n') r.output.pop_back();
+  }
   return r;
 }
 

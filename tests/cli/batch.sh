@@ -141,6 +141,12 @@ diff -r <(cd "$tmp/fresh" && find . -name '*.jsonld' -exec cat {} + | sort) <(cd
 for k in 0 1 2; do "$bin" -q --shard $k/3 "$many" "$jl" 2>/dev/null >> "$tmp/union"; done
 sort "$tmp/union" -o "$tmp/union"
 cmp -s "$tmp/all" "$tmp/union" && ok "the union of 3 shards is the one-run output" || bad "shard union differs"
+# ... and as N-Quads, compared as sets of statements.
+"$bin" -q -f nquads "$many" "$jl" 2>/dev/null | sort -u > "$tmp/all.nq"
+: > "$tmp/union.nq"
+for k in 0 1 2 3; do "$bin" -q -f nquads --shard $k/4 "$many" "$jl" 2>/dev/null >> "$tmp/union.nq"; done
+sort -u "$tmp/union.nq" -o "$tmp/union.nq"
+[ -s "$tmp/all.nq" ] && cmp -s "$tmp/all.nq" "$tmp/union.nq" && ok "the union of 4 shards' N-Quads is the one-run N-Quads, as sets" || bad "N-Quads shard union differs"
 run 2 "$bin" --shard 3/3 "$many" && ok "bad --shard exits 2" || bad "bad --shard exits 2 (got $code)"
 
 # stdout closed early ends quietly; no progress line when stderr is no terminal.
