@@ -8,6 +8,8 @@
 // real rule set, a sentence holds the triggers of a small share of the rules.
 // BM_MatchTextTriggers is the adversarial case: every trigger is a word of
 // the text itself, so most generated rules are candidates in most sentences.
+// BM_Segment, BM_Annotate, BM_Relate, BM_Resolve and BM_Serialize measure
+// one stage each (MB/s of input text), with the default rules.
 // Run: build/tests/match_bench
 #include <benchmark/benchmark.h>
 
@@ -144,6 +146,59 @@ void Run(benchmark::State& state, bool text_only) {
 void BM_Match(benchmark::State& state) { Run(state, false); }
 void BM_MatchTextTriggers(benchmark::State& state) { Run(state, true); }
 BENCHMARK(BM_Match)->Arg(1)->Arg(10)->Arg(100)->Unit(benchmark::kMillisecond);
+
+// Per stage, default rules.
+struct Stages {
+  std::shared_ptr<const RuleSet> rules = RulesWith(0, false);
+  Pipeline pipeline{rules, {}};
+  Document doc{Text(), {}};
+  Annotator annotator{rules};
+  Relator relator{rules};
+  Resolver resolver{rules};
+  Segmentation seg = rules->segmenter().Segment(doc.text);
+  Annotation ann = annotator.Annotate(doc, seg);
+  std::vector<Relation> rels = relator.Relate(doc, seg, ann);
+  Facts facts = resolver.Resolve(doc, seg, ann, rels);
+  Graph graph = pipeline.BuildGraph(doc, facts);
+};
+Stages& S() {
+  static Stages* s = new Stages();
+  return *s;
+}
+void Bytes(benchmark::State& state) {
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) *
+                          static_cast<int64_t>(Text().size()));
+}
+void BM_Segment(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(S().rules->segmenter().Segment(Text()));
+  Bytes(state);
+}
+void BM_Annotate(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(S().annotator.Annotate(S().doc, S().seg));
+  Bytes(state);
+}
+void BM_Relate(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(S().relator.Relate(S().doc, S().seg, S().ann));
+  Bytes(state);
+}
+void BM_Resolve(benchmark::State& state) {
+  for (auto _ : state)
+    benchmark::DoNotOptimize(S().resolver.Resolve(S().doc, S().seg, S().ann, S().rels));
+  Bytes(state);
+}
+void BM_Serialize(benchmark::State& state) {
+  JsonLdWriter writer({});
+  for (auto _ : state) {
+    Graph g = S().pipeline.BuildGraph(S().doc, S().facts);
+    benchmark::DoNotOptimize(writer.Write(g));
+  }
+  Bytes(state);
+}
+BENCHMARK(BM_Segment)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Annotate)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Relate)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Resolve)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Serialize)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_MatchTextTriggers)->Arg(10)->Arg(100)->Unit(benchmark::kMillisecond);
 
 }  // namespace
