@@ -24,7 +24,9 @@
 // document over max_doc_bytes, a malformed JSON line: each is reported on
 // stderr as "source: error: reason" (source is path or path:line), written
 // to the errors file as a JSON line when one is given, counted as failed,
-// and the run goes on. A closed stdout ends the run quietly.
+// and the run goes on. A closed stdout ends the run quietly. A document
+// whose push fails (after retries) is reported the same way ("push failed")
+// so that a re-run of the errors file's sources can push it again.
 //
 // Memory stays bounded by the jobs and the largest document: documents are
 // read, processed and written as a stream, with at most a few per job in
@@ -38,6 +40,7 @@
 #include <vector>
 
 #include "newsgraph/pipeline.h"
+#include "newsgraph/sink.h"
 
 namespace newsgraph {
 
@@ -63,6 +66,9 @@ struct BatchOptions {
   uint32_t shard = 0, shards = 1;  // process shard `shard` of `shards`
   size_t max_doc_bytes = 16u << 20;
   std::string errors_file;     // JSON Lines of failed inputs, or empty
+  // With a URL, each document's graph is pushed to a store (sink.h) and
+  // nothing is written to stdout; the pipeline must fill ntriples.
+  PushOptions push;
   bool progress = false;       // a progress line on stderr
   bool summary = true;         // a summary on stderr at the end
 };
@@ -72,6 +78,7 @@ struct BatchStats {
   size_t memberships = 0, changes = 0, observations = 0;
   size_t bytes = 0;  // of the documents processed
   double seconds = 0;
+  size_t pushed = 0, push_failed = 0;
   bool stdout_closed = false;
   bool setup_failed = false;  // the errors file or output folder is unusable
 };

@@ -33,12 +33,15 @@ struct PipelineOptions {
   GraphOptions graph;
   WriterOptions writer;
   OutputFormat format = OutputFormat::kJsonLd;
+  bool ntriples_too = false;  // also fill PipelineResult::ntriples (--push)
   bool explain = false;  // collect an account of every rule match
 };
 
 struct PipelineResult {
   std::string output;  // one JSON-LD document (no newline), or RDF lines
   std::vector<std::string> explain;  // with PipelineOptions::explain
+  std::string doc_iri;
+  std::string ntriples;  // with PipelineOptions::ntriples_too
   size_t memberships = 0, changes = 0, observations = 0;
 };
 
@@ -78,6 +81,7 @@ class Pipeline {
   GraphBuilder graph_;
   JsonLdWriter writer_;
   RdfWriter rdf_writer_;
+  RdfWriter ntriples_writer_;
 };
 
 }  // namespace newsgraph

@@ -55,6 +55,7 @@ struct Work {
 struct Result {
   std::string source, output_name;
   std::string output;  // JSON-LD
+  std::string doc_iri, ntriples;
   std::string error;   // "source:...: error: reason"
   std::string reason;  // reason alone, for the errors file
   bool skip = false;
@@ -344,6 +345,8 @@ Result Process(const Pipeline& pipeline, Work w) {
   }
   PipelineResult p = pipeline.Process(*in.document);
   r.output = std::move(p.output);
+  r.doc_iri = std::move(p.doc_iri);
+  r.ntriples = std::move(p.ntriples);
   r.memberships = p.memberships;
   r.changes = p.changes;
   r.observations = p.observations;
@@ -354,6 +357,7 @@ Result Process(const Pipeline& pipeline, Work w) {
 class Writer {
  public:
   Writer(const BatchOptions& o, BatchStats* stats) : o_(o), stats_(stats) {
+    if (!o.push.url.empty()) pusher_ = std::make_unique<GraphPusher>(o.push);
     if (!o.errors_file.empty()) {
       errors_.open(o.errors_file, std::ios::binary | std::ios::trunc);
       if (!errors_) {
@@ -374,22 +378,25 @@ class Writer {
     }
     if (!r.error.empty()) {
       ++stats_->failed;
-      ClearProgress();
-      std::cerr << r.error << "\n";
-      if (errors_) {
-        nlohmann::json j;
-        j["source"] = r.source;
-        j["error"] = r.reason;
-        errors_ << j.dump() << "\n";
-        errors_.flush();
-      }
+      Fail(r.source, r.error, r.reason);
       return true;
+    }
+    if (pusher_) {
+      std::string error = pusher_->Push(r.doc_iri, r.ntriples);
+      if (!error.empty()) {
+        ++stats_->push_failed;
+        Fail(r.source, r.source + ": error: push failed: " + error, "push failed: " + error);
+        return true;
+      }
+      ++stats_->pushed;
     }
     stats_->bytes += r.bytes;
     stats_->memberships += r.memberships;
     stats_->changes += r.changes;
     stats_->observations += r.observations;
-    if (o_.output_dir.empty()) {
+    if (o_.output_dir.empty() && pusher_) {
+      // Pushed only.
+    } else if (o_.output_dir.empty()) {
       r.output.push_back('\n');
       if (std::fwrite(r.output.data(), 1, r.output.size(), stdout) != r.output.size()) {
         stats_->stdout_closed = true;
@@ -402,6 +409,19 @@ class Writer {
     ++stats_->succeeded;
     Progress(false);
     return true;
+  }
+
+  void Fail(const std::string& source, const std::string& message,
+            const std::string& reason) {
+    ClearProgress();
+    std::cerr << message << "\n";
+    if (errors_) {
+      nlohmann::json j;
+      j["source"] = source;
+      j["error"] = reason;
+      errors_ << j.dump() << "\n";
+      errors_.flush();
+    }
   }
 
   void Finish() {
@@ -458,6 +478,7 @@ class Writer {
   const BatchOptions& o_;
   BatchStats* stats_;
   std::ofstream errors_;
+  std::unique_ptr<GraphPusher> pusher_;
   std::chrono::steady_clock::time_point start_, last_;
   bool shown_ = false;
 };

@@ -31,6 +31,7 @@ int Extract(const Options& o, std::shared_ptr<const RuleSet> rules) {
   po.format = o.format == "nquads"     ? OutputFormat::kNQuads
               : o.format == "ntriples" ? OutputFormat::kNTriples
                                        : OutputFormat::kJsonLd;
+  po.ntriples_too = !o.batch.push.url.empty();
   Pipeline pipeline(std::move(rules), po);
   BatchStats s = RunBatch(pipeline, o.batch);
   if (o.batch.summary && !s.stdout_closed) {
@@ -38,18 +39,23 @@ int Extract(const Options& o, std::shared_ptr<const RuleSet> rules) {
     std::fprintf(stderr,
                  "newsgraph: %zu read, %zu succeeded, %zu failed, %zu skipped; "
                  "%zu memberships, %zu changes, %zu observations; "
-                 "%.2f MB in %.2f s (%.2f MB/s, %.0f documents/s)\n",
+                 "%.2f MB in %.2f s (%.2f MB/s, %.0f documents/s)%s\n",
                  s.read, s.succeeded, s.failed, s.skipped, s.memberships,
                  s.changes, s.observations, mb, s.seconds,
                  s.seconds > 0 ? mb / s.seconds : 0.0,
-                 s.seconds > 0 ? static_cast<double>(s.read) / s.seconds : 0.0);
+                 s.seconds > 0 ? static_cast<double>(s.read) / s.seconds : 0.0,
+                 o.batch.push.url.empty()
+                     ? ""
+                     : ("; " + std::to_string(s.pushed) + " pushed, " +
+                        std::to_string(s.push_failed) + " push failures").c_str());
   }
   if (s.setup_failed) return kExitUsage;
   if (std::fflush(stdout) != 0 && !s.stdout_closed && errno != EPIPE) {
     std::cerr << "newsgraph: error: cannot write to stdout\n";
     return kExitInputFailed;
   }
-  return s.failed ? kExitInputFailed : kExitOk;
+  if (s.failed) return kExitInputFailed;
+  return s.push_failed ? kExitPush : kExitOk;
 }
 
 int Evaluate(const Options& o, std::shared_ptr<const RuleSet> rules) {

@@ -24,6 +24,8 @@ constexpr const char* kFooter = R"(Examples:
   newsgraph --shard 2/4 corpus/                the second of four shards (0-based: 1/4)
   newsgraph --errors failed.jsonl corpus/      also list the failed inputs as JSON Lines
   newsgraph -f nquads corpus/ > graph.nq       N-Quads: one named graph per article
+  newsgraph --push http://127.0.0.1:8890/sparql-graph-crud --push-graph-param graph-uri corpus/
+                                               load every article's graph into a store
   newsgraph --rules my-rules/ article.txt      use your own rules
   newsgraph --explain article.txt 2>why.txt    which rule matched what
   newsgraph rules check my-rules/              report every error in rule files
@@ -35,6 +37,7 @@ Exit status:
   1  at least one input failed (each is reported on stderr; the rest ran)
   2  usage error, or the output or errors file cannot be written
   3  the rules have errors (rules check / rules test failed)
+  4  with --push: at least one document could not be pushed (see --errors)
 )";
 
 }  // namespace
@@ -98,6 +101,23 @@ std::optional<int> ParseOptions(int argc, char** argv, Options* out) {
   app.add_option("--errors", b.errors_file,
                  "Also write failed inputs to this file as JSON Lines");
   app.add_flag("-q,--quiet", o.quiet, "No progress line and no summary");
+  std::string push_protocol = "graph-store";
+  app.add_option("--push", b.push.url,
+                 "Send each document's graph to this store endpoint (Graph Store "
+                 "URL, or SPARQL endpoint with --push-protocol update) instead of stdout");
+  app.add_option("--push-protocol", push_protocol, "graph-store (PUT, default) or update")
+      ->capture_default_str();
+  app.add_option("--push-graph-param", b.push.graph_param,
+                 "Graph Store query parameter naming the graph (Virtuoso: graph-uri)")
+      ->capture_default_str();
+  app.add_option("--push-timeout", b.push.timeout_seconds, "Seconds per request")
+      ->capture_default_str();
+  app.add_option("--push-retries", b.push.retries,
+                 "Retries after a connection error, a timeout or a 5xx answer")
+      ->capture_default_str();
+  app.add_option("--push-batch", b.push.max_statements,
+                 "Statements per INSERT DATA request (update protocol)")
+      ->capture_default_str();
 
   CLI::App* rules = app.add_subcommand("rules", "Check or test rule files");
   rules->require_subcommand(1);
@@ -198,6 +218,17 @@ std::optional<int> ParseOptions(int argc, char** argv, Options* out) {
   if (many && o.pretty && b.output_dir.empty())
     return usage("--pretty needs a single input (or --output DIR)");
   if (o.base.empty()) return usage("--base must not be empty");
+  if (push_protocol == "graph-store") {
+    b.push.protocol = PushOptions::Protocol::kGraphStore;
+  } else if (push_protocol == "update") {
+    b.push.protocol = PushOptions::Protocol::kUpdate;
+  } else {
+    return usage("--push-protocol must be graph-store or update, not '" + push_protocol + "'");
+  }
+  if (!b.push.url.empty() && b.push.url.find("://") == std::string::npos)
+    return usage("--push needs an http:// or https:// URL, not '" + b.push.url + "'");
+  if (b.push.retries < 0 || b.push.timeout_seconds <= 0 || b.push.max_statements == 0)
+    return usage("--push-retries, --push-timeout and --push-batch must be positive");
   if (o.format != "jsonld" && o.format != "nquads" && o.format != "ntriples")
     return usage("--format must be jsonld, nquads or ntriples, not '" + o.format + "'");
   if (o.format != "jsonld" && o.pretty) return usage("--pretty is for --format jsonld");

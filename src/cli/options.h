@@ -17,6 +17,7 @@ enum ExitCode : int {
   kExitInputFailed = 1,  // at least one input could not be processed
   kExitUsage = 2,        // bad command line
   kExitRules = 3,        // the rules do not load (or rules check/test failed)
+  kExitPush = 4,         // at least one document could not be pushed
 };
 
 enum class Command { kExtract, kRulesCheck, kRulesTest, kEval };

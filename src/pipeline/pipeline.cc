@@ -14,7 +14,8 @@ Pipeline::Pipeline(std::shared_ptr<const RuleSet> rules,
       graph_(options_.graph, rules),
       writer_(options_.writer),
       rdf_writer_(options_.format == OutputFormat::kNTriples ? RdfSyntax::kNTriples
-                                                             : RdfSyntax::kNQuads) {}
+                                                             : RdfSyntax::kNQuads),
+      ntriples_writer_(RdfSyntax::kNTriples) {}
 
 Extraction Pipeline::Extract(const Document& doc,
                              std::vector<std::string>* explain) const {
@@ -40,6 +41,8 @@ PipelineResult Pipeline::Process(const Document& doc) const {
     if (n.type == "ChangeEvent") ++r.changes;
     if (n.type == "Observation") ++r.observations;
   }
+  r.doc_iri = g.doc_iri;
+  if (options_.ntriples_too) r.ntriples = ntriples_writer_.Write(g);
   if (options_.format == OutputFormat::kJsonLd) {
     r.output = writer_.Write(g);
   } else {
