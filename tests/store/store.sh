@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Against a real SPARQL store (Virtuoso, started on loopback by virtuoso.sh):
+# push the samples, read the contract's queries back, push again without
+# duplicates, use SPARQL Update, and lose nothing when the store goes down in
+# the middle of a batch.
+# usage: store.sh NEWSGRAPH SOURCE_DIR WORK_DIR
+set -u
+bin=$1 src=$2 work=$3
+here=$(cd "$(dirname "$0")" && pwd)
+rm -rf "$work"; mkdir -p "$work"
+pass=0 fail=0
+ok() { pass=$((pass + 1)); echo "ok   $1"; }
+bad() { fail=$((fail + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && head -n 8 "$2"; }
+
+"$here/virtuoso.sh" start "$work/vt" > "$work/start.log" 2>&1
+code=$?
+if [ "$code" -eq 77 ]; then cat "$work/start.log"; exit 77; fi
+[ "$code" -eq 0 ] || { echo "FAIL the store did not start"; cat "$work/start.log"; exit 1; }
+trap '"$here/virtuoso.sh" stop "$work/vt" >/dev/null 2>&1' EXIT
+url=$(cat "$work/vt/url")
+gsp="$url/sparql-graph-crud"
+
+count_query() {  # the statements in newsgraph's document graphs
+  cat > "$work/count.rq" <<'Q'
+SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o }
+  FILTER(STRSTARTS(STR(?g), "https://w3id.org/newsgraph/id/doc/")) }
+Q
+  "$here/query.sh" "$url" "" "$work/count.rq"
+}
+expected=$("$bin" -q -f ntriples "$src/samples" | wc -l)
+
+# Push over the Graph Store protocol and read back.
+"$bin" -q --push "$gsp" "$src/samples" > "$work/out" 2> "$work/err"
+[ $? -eq 0 ] && ok "push of the samples exits 0" || bad "push exit" "$work/err"
+[ ! -s "$work/out" ] && ok "push writes nothing to stdout" || bad "push wrote to stdout"
+n=$(count_query)
+[ "$n" = "$expected" ] && ok "the store holds exactly the statements of the output ($n)" || bad "store count $n, expected $expected"
+"$here/query.sh" "$url" "" "$src/tests/contract/queries/memberships.rq" > "$work/m.tsv"
+grep -qP "Lukas Meier\tChief Executive Officer\tHelvetia Rail\tappointed\t2024-06-11" "$work/m.tsv" \
+  && ok "the memberships query reads a membership back" || bad "memberships query" "$work/m.tsv"
+"$here/query.sh" "$url" "" "$src/tests/contract/queries/changes.rq" > "$work/c.tsv"
+grep -qP "Lotus Pay\tLotus Services\tmerger" "$work/c.tsv" && ok "the changes query reads a change back" || bad "changes query" "$work/c.tsv"
+"$here/query.sh" "$url" "" "$src/tests/contract/queries/observations.rq" > "$work/o.tsv"
+grep -qP "Orchid Retail Ltd.\trevenue\tlevel\t3100000000" "$work/o.tsv" && ok "the observations query reads a figure back" || bad "observations query" "$work/o.tsv"
+
+# Pushing again replaces: nothing is duplicated.
+"$bin" -q --push "$gsp" "$src/samples" 2> "$work/err"
+n=$(count_query)
+[ "$n" = "$expected" ] && ok "pushing again duplicates nothing ($n)" || bad "after a second push: $n, expected $expected"
+
+# SPARQL Update: drop and insert, in small chunks.
+"$bin" -q --push "$url/sparql" --push-protocol update --push-batch 7 "$src/samples" 2> "$work/err"
+[ $? -eq 0 ] && ok "push over SPARQL Update exits 0" || bad "update push" "$work/err"
+n=$(count_query)
+[ "$n" = "$expected" ] && ok "SPARQL Update replaces the graphs too ($n)" || bad "after update push: $n"
+
+# A wrong endpoint: reported, exit 4, listed in --errors.
+"$bin" -q --push "$url/no-such-endpoint" --push-retries 0 --errors "$work/e.jsonl" "$src/samples/results.txt" > /dev/null 2> "$work/err"
+code=$?
+[ "$code" -eq 4 ] && grep -q "push failed: HTTP" "$work/err" && grep -q '"push failed' "$work/e.jsonl" \
+  && ok "a failed push exits 4, is reported and listed in --errors" || bad "failed push (exit $code)" "$work/err"
+
+# The store goes down in the middle of a batch; a re-run completes the load.
+big="$work/big"; mkdir -p "$big"
+for i in $(seq 1 300); do printf '%s\nNote %d.\n' "$(cat "$src/samples/appointment.txt")" "$i" > "$big/d$i.txt"; done
+"$bin" -q -f ntriples "$big" | wc -l > "$work/big.expected"
+"$bin" -q -j 1 --push "$gsp" --push-retries 1 --push-timeout 5 --errors "$work/down.jsonl" "$big" > /dev/null 2> "$work/down.err" &
+pid=$!
+sleep 1
+"$here/virtuoso.sh" stop "$work/vt" > /dev/null 2>&1
+wait $pid
+code=$?
+failed=$(wc -l < "$work/down.jsonl")
+[ "$code" -eq 4 ] && [ "$failed" -gt 0 ] && ok "documents pushed while the store was down are reported ($failed, exit 4)" \
+  || bad "store down mid-batch: exit $code, $failed listed" "$work/down.err"
+"$here/virtuoso.sh" start "$work/vt" > "$work/start2.log" 2>&1 || bad "restart" "$work/start2.log"
+url=$(cat "$work/vt/url"); gsp="$url/sparql-graph-crud"
+"$bin" -q -j 2 --push "$gsp" "$big" 2> "$work/err"
+[ $? -eq 0 ] && ok "the re-run pushes everything" || bad "re-run" "$work/err"
+want=$(( $(cat "$work/big.expected") + expected ))
+n=$(count_query)
+[ "$n" = "$want" ] && ok "after the re-run the store is complete ($n)" || bad "after re-run: $n, expected $want"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
