@@ -24,6 +24,8 @@
 #define NEWSGRAPH_SINK_H_
 
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace newsgraph {
 
@@ -35,6 +37,7 @@ struct PushOptions {
   int retries = 3;
   int backoff_ms = 200;        // first retry delay; doubles each time
   size_t max_statements = 1000;  // per INSERT DATA (update protocol)
+  size_t documents_per_request = 1;  // update protocol: graphs per batch
 };
 
 class GraphPusher {
@@ -48,6 +51,13 @@ class GraphPusher {
   // lines). Returns "" on success, else the reason ("HTTP 500: ...",
   // "Couldn't connect to server").
   std::string Push(const std::string& graph_iri, const std::string& ntriples);
+
+  // Replaces several graphs: with the update protocol, one request drops
+  // them all and INSERT DATA requests (of at most max_statements statements
+  // each) fill them; with the Graph Store protocol, one PUT each. Returns ""
+  // or the first error (the whole batch is then to be pushed again).
+  std::string PushBatch(
+      const std::vector<std::pair<std::string, std::string>>& graphs);
 
  private:
   std::string Request(const std::string& method, const std::string& url,

@@ -382,13 +382,8 @@ class Writer {
       return true;
     }
     if (pusher_) {
-      std::string error = pusher_->Push(r.doc_iri, r.ntriples);
-      if (!error.empty()) {
-        ++stats_->push_failed;
-        Fail(r.source, r.source + ": error: push failed: " + error, "push failed: " + error);
-        return true;
-      }
-      ++stats_->pushed;
+      pending_.push_back({r.source, r.doc_iri, std::move(r.ntriples)});
+      if (pending_.size() >= std::max<size_t>(1, o_.push.documents_per_request)) Push();
     }
     stats_->bytes += r.bytes;
     stats_->memberships += r.memberships;
@@ -424,7 +419,25 @@ class Writer {
     }
   }
 
+  // Sends the pending documents in one batch; on failure each is reported.
+  void Push() {
+    if (pending_.empty()) return;
+    std::vector<std::pair<std::string, std::string>> graphs;
+    for (auto& p : pending_) graphs.emplace_back(p.iri, std::move(p.ntriples));
+    std::string error = pusher_->PushBatch(graphs);
+    for (const auto& p : pending_) {
+      if (error.empty()) {
+        ++stats_->pushed;
+      } else {
+        ++stats_->push_failed;
+        Fail(p.source, p.source + ": error: push failed: " + error, "push failed: " + error);
+      }
+    }
+    pending_.clear();
+  }
+
   void Finish() {
+    if (pusher_) Push();
     Progress(true);
     ClearProgress();
     stats_->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
@@ -479,6 +492,10 @@ class Writer {
   BatchStats* stats_;
   std::ofstream errors_;
   std::unique_ptr<GraphPusher> pusher_;
+  struct Pending {
+    std::string source, iri, ntriples;
+  };
+  std::vector<Pending> pending_;  // documents waiting for a batched push
   std::chrono::steady_clock::time_point start_, last_;
   bool shown_ = false;
 };

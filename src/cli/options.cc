@@ -118,6 +118,9 @@ std::optional<int> ParseOptions(int argc, char** argv, Options* out) {
   app.add_option("--push-batch", b.push.max_statements,
                  "Statements per INSERT DATA request (update protocol)")
       ->capture_default_str();
+  app.add_option("--push-documents", b.push.documents_per_request,
+                 "Documents per batch of requests (update protocol)")
+      ->capture_default_str();
 
   CLI::App* rules = app.add_subcommand("rules", "Check or test rule files");
   rules->require_subcommand(1);
@@ -227,8 +230,9 @@ std::optional<int> ParseOptions(int argc, char** argv, Options* out) {
   }
   if (!b.push.url.empty() && b.push.url.find("://") == std::string::npos)
     return usage("--push needs an http:// or https:// URL, not '" + b.push.url + "'");
-  if (b.push.retries < 0 || b.push.timeout_seconds <= 0 || b.push.max_statements == 0)
-    return usage("--push-retries, --push-timeout and --push-batch must be positive");
+  if (b.push.retries < 0 || b.push.timeout_seconds <= 0 || b.push.max_statements == 0 ||
+      b.push.documents_per_request == 0)
+    return usage("--push-retries, --push-timeout, --push-batch and --push-documents must be positive");
   if (o.format != "jsonld" && o.format != "nquads" && o.format != "ntriples")
     return usage("--format must be jsonld, nquads or ntriples, not '" + o.format + "'");
   if (o.format != "jsonld" && o.pretty) return usage("--pretty is for --format jsonld");

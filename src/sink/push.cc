@@ -95,32 +95,54 @@ std::string GraphPusher::Request(const std::string& method,
 
 std::string GraphPusher::Push(const std::string& graph_iri,
                               const std::string& ntriples) {
+  return PushBatch({{graph_iri, ntriples}});
+}
+
+std::string GraphPusher::PushBatch(
+    const std::vector<std::pair<std::string, std::string>>& graphs) {
   CURL* curl = static_cast<CURL*>(curl_);
   if (options_.protocol == PushOptions::Protocol::kGraphStore) {
     std::string sep = options_.url.find('?') == std::string::npos ? "?" : "&";
-    std::string url = options_.url + sep + options_.graph_param + "=" + Escape(curl, graph_iri);
-    return Request("PUT", url, "application/n-triples", ntriples);
-  }
-  // SPARQL Update: drop the graph, then insert it in chunks.
-  std::string g = "<" + graph_iri + ">";
-  std::string error = Request("POST", options_.url, "application/sparql-update",
-                              "DROP SILENT GRAPH " + g);
-  if (!error.empty()) return error;
-  size_t pos = 0;
-  while (pos < ntriples.size()) {
-    std::string chunk;
-    for (size_t n = 0; n < options_.max_statements && pos < ntriples.size(); ++n) {
-      size_t eol = ntriples.find('\n', pos);
-      if (eol == std::string::npos) eol = ntriples.size();
-      chunk.append(ntriples, pos, eol - pos);
-      chunk.push_back('\n');
-      pos = eol + 1;
+    for (const auto& [iri, nt] : graphs) {
+      std::string url = options_.url + sep + options_.graph_param + "=" + Escape(curl, iri);
+      std::string error = Request("PUT", url, "application/n-triples", nt);
+      if (!error.empty()) return error;
     }
-    error = Request("POST", options_.url, "application/sparql-update",
-                    "INSERT DATA { GRAPH " + g + " {\n" + chunk + "} }");
-    if (!error.empty()) return error;
+    return "";
   }
-  return "";
+  // SPARQL Update: drop the graphs, then insert them in chunks.
+  std::string drop;
+  for (const auto& [iri, nt] : graphs)
+    drop += (drop.empty() ? "" : " ;\n") + std::string("DROP SILENT GRAPH <") + iri + ">";
+  std::string error = Request("POST", options_.url, "application/sparql-update", drop);
+  if (!error.empty()) return error;
+  std::string body;
+  size_t count = 0;
+  auto flush = [&]() {
+    if (body.empty()) return std::string();
+    std::string e = Request("POST", options_.url, "application/sparql-update",
+                            "INSERT DATA {\n" + body + "}");
+    body.clear();
+    count = 0;
+    return e;
+  };
+  for (const auto& [iri, nt] : graphs) {
+    size_t pos = 0;
+    while (pos < nt.size()) {
+      std::string chunk;
+      while (pos < nt.size() && count < options_.max_statements) {
+        size_t eol = nt.find('\n', pos);
+        if (eol == std::string::npos) eol = nt.size();
+        chunk.append(nt, pos, eol - pos);
+        chunk.push_back('\n');
+        pos = eol + 1;
+        ++count;
+      }
+      if (!chunk.empty()) body += "GRAPH <" + iri + "> {\n" + chunk + "}\n";
+      if (count >= options_.max_statements && !(error = flush()).empty()) return error;
+    }
+  }
+  return flush();
 }
 
 }  // namespace newsgraph

@@ -54,6 +54,10 @@ n=$(count_query)
 n=$(count_query)
 [ "$n" = "$expected" ] && ok "SPARQL Update replaces the graphs too ($n)" || bad "after update push: $n"
 
+# SPARQL Update with several documents per batch.
+"$bin" -q --push "$url/sparql" --push-protocol update --push-documents 4 --push-batch 50 "$src/samples" 2> "$work/err"
+[ $? -eq 0 ] && [ "$(count_query)" = "$expected" ] && ok "batches of 4 documents per update give the same graphs" || bad "batched update push" "$work/err"
+
 # A wrong endpoint: reported, exit 4, listed in --errors.
 "$bin" -q --push "$url/no-such-endpoint" --push-retries 0 --errors "$work/e.jsonl" "$src/samples/results.txt" > /dev/null 2> "$work/err"
 code=$?
