@@ -58,6 +58,15 @@ n=$(count_query)
 "$bin" -q --push "$url/sparql" --push-protocol update --push-documents 4 --push-batch 50 "$src/samples" 2> "$work/err"
 [ $? -eq 0 ] && [ "$(count_query)" = "$expected" ] && ok "batches of 4 documents per update give the same graphs" || bad "batched update push" "$work/err"
 
+# Credentials from the environment, never printed; without them, refused.
+NEWSGRAPH_PUSH_USER=dba NEWSGRAPH_PUSH_PASSWORD=dba "$bin" --push "$url/sparql-graph-crud-auth" \
+  "$src/samples/results.txt" > "$work/out" 2> "$work/err"
+code=$?
+[ "$code" -eq 0 ] && ! grep -q "dba" "$work/err" "$work/out" && ok "credentials from the environment work and are not printed" \
+  || bad "authenticated push (exit $code)" "$work/err"
+"$bin" -q --push "$url/sparql-graph-crud-auth" --push-retries 0 "$src/samples/results.txt" > /dev/null 2> "$work/err"
+[ $? -eq 4 ] && grep -q "HTTP 401" "$work/err" && ok "without credentials the store refuses (401, exit 4)" || bad "unauthenticated push" "$work/err"
+
 # A wrong endpoint: reported, exit 4, listed in --errors.
 "$bin" -q --push "$url/no-such-endpoint" --push-retries 0 --errors "$work/e.jsonl" "$src/samples/results.txt" > /dev/null 2> "$work/err"
 code=$?
