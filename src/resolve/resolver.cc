@@ -240,6 +240,19 @@ class DocumentResolver {
     return -1;
   }
 
+  // The organizations argument `name` names; for the value "context", the
+  // organization the sentence is about, else the one before it.
+  std::vector<int> OrganizationsOf(const Relation& r, std::string_view name) {
+    const RelationArg* a = r.Find(name);
+    auto orgs = ArgEntities(a, entity_type::kOrganization, true);
+    if (orgs.empty() && a && !a->captured && a->value == "context") {
+      int e = ContextOrganization(r.tokens.begin, r.sentence);
+      if (e < 0) e = ContextOrganization(r.tokens.begin);
+      if (e >= 0) orgs.push_back(e);
+    }
+    return orgs;
+  }
+
   int RoleEntity(const std::string& canonical) {
     std::string key = "role:" + Lower(canonical);
     auto it = by_key_.find(key);
@@ -301,14 +314,7 @@ class DocumentResolver {
       }
     }
     if (roles.empty()) return;
-    const RelationArg* org_arg = r.Find("organization");
-    auto orgs = ArgEntities(org_arg, entity_type::kOrganization, true);
-    if (orgs.empty() && org_arg && !org_arg->captured && org_arg->value == "context") {
-      // The organization the sentence is about, else the one before it.
-      int e = ContextOrganization(r.tokens.begin, r.sentence);
-      if (e < 0) e = ContextOrganization(r.tokens.begin);
-      if (e >= 0) orgs.push_back(e);
-    }
+    auto orgs = OrganizationsOf(r, "organization");
     if (orgs.empty()) orgs.push_back(-1);
     std::string status = Value(r, "status");
     if (status.empty()) status = "current";
@@ -369,13 +375,7 @@ class DocumentResolver {
 
   void AddChange(const Relation& r) {
     auto originals = ArgEntities(r.Find("original"), entity_type::kOrganization, true);
-    const RelationArg* res_arg = r.Find("resulting");
-    auto resulting = ArgEntities(res_arg, entity_type::kOrganization, true);
-    if (resulting.empty() && res_arg && !res_arg->captured && res_arg->value == "context") {
-      int e = ContextOrganization(r.tokens.begin, r.sentence);
-      if (e < 0) e = ContextOrganization(r.tokens.begin);
-      if (e >= 0) resulting.push_back(e);
-    }
+    auto resulting = OrganizationsOf(r, "resulting");
     if (resulting.empty()) return;
     originals.erase(std::remove(originals.begin(), originals.end(), resulting[0]),
                     originals.end());
