@@ -34,6 +34,6 @@ one-half | value=0.5
 a quarter | value=0.25
 one-third | value=0.333333
 two-thirds | value=0.666667
-single-digit | min=1 max=9 percent=yes
-double-digit | min=10 max=99 percent=yes
-triple-digit | min=100 max=999 percent=yes
+single-digit | min=1 max=9 percent=yes unit=percent
+double-digit | min=10 max=99 percent=yes unit=percent
+triple-digit | min=100 max=999 percent=yes unit=percent

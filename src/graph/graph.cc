@@ -234,7 +234,13 @@ Graph GraphBuilder::Build(const Document& doc, const Facts& facts) const {
     if (!q.unit_text.empty()) p.emplace_back("unitText", Value::String(q.unit_text));
     if (!o.date.empty()) p.emplace_back("observationDate", Value::String(o.date));
     if (!o.period.empty()) p.emplace_back("observationPeriod", Value::String(o.period));
-    std::string key = (used(o.about) ? iri[o.about] : "") + "|" + o.metric + "|" + o.kind;
+    // Values are part of the key: one match may report several figures.
+    auto num = [](const std::optional<double>& v) {
+      return v ? std::to_string(*v) : std::string("-");
+    };
+    std::string key = (used(o.about) ? iri[o.about] : "") + "|" + o.metric + "|" + o.kind +
+                      "|" + num(q.value) + "|" + num(q.min) + "|" + num(q.max) + "|" +
+                      q.unit_code + "|" + o.period + "|" + o.date;
     relation("observation", "Observation", o.prov, key, std::move(p));
   }
   return g;

@@ -75,19 +75,21 @@ Quantity Normalizer::ParseQuantity(std::string_view text,
       if (ParseAttrNumber(FindAttribute(attrs, "factor"), &v)) scale *= v;
       if (ParseAttrNumber(FindAttribute(attrs, "min"), &v)) low = v;
       if (ParseAttrNumber(FindAttribute(attrs, "max"), &v)) high = v;
+      // Unit text: the entry's unit= attribute, else its canonical form,
+      // else the words as written.
+      auto unit_text = [&] {
+        if (auto u = FindAttribute(attrs, "unit"); !u.empty()) return std::string(u);
+        if (!entry.canonical.empty()) return entry.canonical;
+        Span b{seg.tokens[hit->tokens.begin].span.begin, seg.tokens[hit->tokens.end - 1].span.end};
+        return std::string(text.substr(b.begin, b.size()));
+      };
       if (auto c = FindAttribute(attrs, "currency"); !c.empty()) {
         q.unit_code = std::string(c);
-        std::string written(text.substr(seg.tokens[hit->tokens.begin].span.begin,
-                                        seg.tokens[hit->tokens.end - 1].span.end -
-                                            seg.tokens[hit->tokens.begin].span.begin));
-        q.unit_text = entry.canonical.empty() ? written : entry.canonical;
+        q.unit_text = unit_text();
       }
       if (FindAttribute(attrs, "percent") == "yes") {
         q.unit_code = "P1";
-        std::string written(text.substr(seg.tokens[hit->tokens.begin].span.begin,
-                                        seg.tokens[hit->tokens.end - 1].span.end -
-                                            seg.tokens[hit->tokens.begin].span.begin));
-        q.unit_text = entry.canonical.empty() ? written : entry.canonical;
+        q.unit_text = unit_text();
       }
       if (auto b = FindAttribute(attrs, "bound"); !b.empty()) bound = std::string(b);
       t = hit->tokens.end;

@@ -75,6 +75,17 @@ TEST(GraphTest, RelationIrisAreDeterministicAndEvidenceCountsCodePoints) {
   EXPECT_EQ(m->evidence[0].iri, m->iri + "#evidence-1");
 }
 
+TEST(GraphTest, FiguresFromOneMatchGetTheirOwnIris) {
+  // One match reports the new and the prior figure: two nodes, not one node
+  // with two values.
+  Graph g = Build("Quartz Ltd. said net income rose to 5.4 mln dlrs from 3.9 mln dlrs.");
+  std::vector<std::string> iris;
+  for (const auto& n : g.nodes)
+    if (n.type == "Observation") iris.push_back(n.iri);
+  ASSERT_EQ(iris.size(), 2u);
+  EXPECT_NE(iris[0], iris[1]);
+}
+
 TEST(GraphTest, RolesOnlyWhenUsedAndMentionsListPeopleAndOrganizations) {
   Graph g = Build("Quartz Ltd. named Laura Stein president. The chairman was absent.");
   EXPECT_TRUE(Find(g, kBase + "role/president"));
