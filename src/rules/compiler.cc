@@ -514,9 +514,11 @@ void CompileRules(std::vector<ParsedRule>* parsed,
       ids[r.id] = r.where;
     }
     CompiledRule cr;
+    bool pattern_ok = false;  // parsed and expanded: captures are known
     if (pr.pattern) {
       std::vector<std::string> stack;
       if (ExpandMacros(&pr.pattern, macro_maps[r.where.file], &stack, diags)) {
+        pattern_ok = true;
         RuleCompiler rc(impl, diags);
         std::string regex;
         // Each top-level part of a sequence is a group, for --explain.
@@ -670,7 +672,7 @@ void CompileRules(std::vector<ParsedRule>* parsed,
           std::string name = c.text.substr(0, c.text.find('.'));
           auto it = std::find(r.captures.begin(), r.captures.end(), name);
           if (it == r.captures.end()) {
-            if (pr.pattern)
+            if (pattern_ok)
               error(a.where, "unknown capture '" + name + "' (the pattern has " +
                                  (r.captures.empty() ? std::string("none") : [&] {
                                    std::string s;

@@ -233,6 +233,15 @@ TEST(RuleDiagnosticsTest, EveryErrorIsReportedNotJustTheFirst) {
   EXPECT_NE(e.find("membership needs role="), std::string::npos) << e;
 }
 
+TEST(RuleDiagnosticsTest, BrokenMacroIsReportedOnceNotAtEveryUse) {
+  std::string e = Errors({{"r/x.rules",
+                           "define $m = (\"a\" # no comments here\n"
+                           "rule t.x\n  family: entity\n  pattern: x:$m\n"
+                           "  emit: HIT(span=x)\n"}});
+  EXPECT_NE(e.find("r/x.rules:1:18: error: unexpected '#'"), std::string::npos) << e;
+  EXPECT_EQ(e.find("unknown capture"), std::string::npos) << e;
+}
+
 TEST(RuleDiagnosticsTest, PatternThatMatchesNothingIsAnError) {
   std::string e = Errors(OneRule("x:\"a\"?"));
   EXPECT_NE(e.find("pattern can match no token"), std::string::npos) << e;
