@@ -422,6 +422,11 @@ RE2::Options RuleRegexOptions() {
 
 }  // namespace
 
+const RE2::Set* RuleSetImpl::Utf8RegexSet() const {
+  std::call_once(*regex_set_once, [this] { regex_set_ok = regex_set->Compile(); });
+  return regex_set_ok ? regex_set.get() : nullptr;
+}
+
 const RE2* CompiledRule::regex() const {
   std::call_once(*once, [this] {
     regex_ = std::make_unique<RE2>(regex_text, RuleRegexOptions());
@@ -704,10 +709,21 @@ void CompileRules(std::vector<ParsedRule>* parsed,
     impl->compiled.push_back(std::move(cr));
   }
 
-  // Regex atoms: one anchored set (filled as atoms were made, in atom
-  // order), run once per distinct token text.
-  if (impl->regex_set && !impl->regex_set->Compile())
-    diags->Error("", 0, 0, "the token regexes do not fit in memory");
+  // Regex atoms (filled into the UTF-8 set as atoms were made, in atom
+  // order): the Latin-1 twin for ASCII tokens compiles now.
+  if (impl->regex_set) {
+    RE2::Options o;
+    o.set_encoding(RE2::Options::EncodingLatin1);
+    o.set_log_errors(false);
+    impl->regex_set_ascii = std::make_unique<RE2::Set>(o, RE2::ANCHOR_BOTH);
+    for (int a : impl->regex_set_atoms) {
+      std::string err;
+      if (impl->regex_set_ascii->Add(impl->atoms[a].text, &err) < 0)
+        diags->Error("", 0, 0, "regex " + impl->atoms[a].text + ": " + err);
+    }
+    if (!impl->regex_set_ascii->Compile())
+      diags->Error("", 0, 0, "the token regexes do not fit in memory");
+  }
 
   // Index: each rule under its most selective must-atom.
   impl->rules_by_key.assign(impl->atoms.size(), {});

@@ -197,7 +197,15 @@ class RuleSetImpl {
   std::unordered_map<std::string, std::vector<int>> lower_atoms;  // by norm
   std::unordered_map<std::string, std::vector<int>> exact_atoms;
   std::unordered_map<std::string, std::vector<int>> shape_atoms;
-  std::unique_ptr<RE2::Set> regex_set;  // anchored at both ends
+  // Token regexes, anchored at both ends, as two sets: Latin-1 for ASCII
+  // tokens (small, compiled at load) and UTF-8 for the others (Unicode
+  // classes make it slow to compile, so it compiles on the first non-ASCII
+  // token). On ASCII text the two agree.
+  std::unique_ptr<RE2::Set> regex_set;        // UTF-8
+  std::unique_ptr<RE2::Set> regex_set_ascii;  // Latin-1
+  std::unique_ptr<std::once_flag> regex_set_once = std::make_unique<std::once_flag>();
+  mutable bool regex_set_ok = true;
+  const RE2::Set* Utf8RegexSet() const;
   std::vector<int> regex_set_atoms;     // set index -> atom
   // Dynamic atom ids: [lexicon] and [entity type] -> {inside, begin, last}.
   std::vector<std::array<int, 3>> lex_atoms, ent_atoms;

@@ -70,8 +70,12 @@ void RuleSetImpl::StaticAtoms(std::string_view text, std::string_view norm,
       out->insert(out->end(), it->second.begin(), it->second.end());
   }
   if (regex_set) {
+    bool ascii = std::all_of(text.begin(), text.end(), [](char c) {
+      return static_cast<unsigned char>(c) < 0x80;
+    });
+    const RE2::Set* set = ascii ? regex_set_ascii.get() : Utf8RegexSet();
     std::vector<int> which;
-    if (regex_set->Match(re2::StringPiece(text.data(), text.size()), &which)) {
+    if (set && set->Match(re2::StringPiece(text.data(), text.size()), &which)) {
       for (int w : which) out->push_back(regex_set_atoms[w]);
     }
   }

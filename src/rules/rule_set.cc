@@ -187,6 +187,10 @@ std::shared_ptr<const RuleSet> RuleSet::LoadBuiltin(Diagnostics* diags) {
 
 bool RuleSet::Verify(Diagnostics* diags) const {
   bool ok = true;
+  if (impl_->regex_set && !impl_->Utf8RegexSet()) {
+    diags->Error("", 0, 0, "the token regexes do not fit in memory");
+    ok = false;
+  }
   for (size_t i = 0; i < impl_->rules.size(); ++i) {
     const CompiledRule& cr = impl_->compiled[i];
     if (cr.regex_text.empty() || cr.regex()) continue;

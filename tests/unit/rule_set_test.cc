@@ -72,6 +72,13 @@ TEST(RuleSetTest, RegexWithIFlagIgnoresCase) {
   EXPECT_EQ(Hits(rules, "ACME and Acme and acmes"), (Strings{"ACME", "Acme"}));
 }
 
+TEST(RuleSetTest, UnicodeClassesWorkForAsciiAndNonAsciiTokens) {
+  // ASCII tokens and the others go through different regex sets.
+  auto rules = CompileOrDie(OneRule("x:/\\p{Lu}\\p{L}+/"));
+  EXPECT_EQ(Hits(rules, "Émile met acme, émile and Acme in Zürich."),
+            (Strings{"Émile", "Acme", "Zürich"}));
+}
+
 TEST(RuleSetTest, ShapeCutsRunsAtFour) {
   auto rules = CompileOrDie(OneRule("x:shape:Xxxxx"));
   // Okafor is Xxxxx; Okonkwo, Xxxxxxx, is cut to Xxxxx; Chen is Xxxx.
