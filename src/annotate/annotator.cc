@@ -215,10 +215,14 @@ Annotation Annotator::Annotate(const Document& doc, const Segmentation& seg,
                      if (a.priority != b.priority) return a.priority > b.priority;
                      return a.m.tokens.begin < b.m.tokens.begin;
                    });
+  // Longest first; a candidate is kept when none of its tokens is taken.
+  std::vector<bool> taken(seg.tokens.size(), false);
   for (auto& c : cands) {
     bool clash = false;
-    for (const auto& x : ann.mentions) clash = clash || x.tokens.Overlaps(c.m.tokens);
-    if (!clash) ann.mentions.push_back(std::move(c.m));
+    for (uint32_t t = c.m.tokens.begin; t < c.m.tokens.end && !clash; ++t) clash = taken[t];
+    if (clash) continue;
+    for (uint32_t t = c.m.tokens.begin; t < c.m.tokens.end; ++t) taken[t] = true;
+    ann.mentions.push_back(std::move(c.m));
   }
   SortMentions(&ann.mentions);
 

@@ -2,6 +2,8 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <tuple>
+#include <unordered_map>
 
 #include "newsgraph/input.h"
 #include "newsgraph/resolve.h"
@@ -58,6 +60,9 @@ class DocumentResolver {
       }
     }
     MergeShortForms();
+    membership_index_.clear();
+    for (size_t i = 0; i < facts_.memberships.size(); ++i)
+      memberships_of_[facts_.memberships[i].member].push_back(i);
     for (const Relation& r : relations)
       if (r.family == Family::kReports) AddReports(r);
     NameEntities();
@@ -224,10 +229,13 @@ class DocumentResolver {
   // With `sentence`, only that sentence is searched.
   int ContextOrganization(uint32_t t, std::optional<uint32_t> sentence = {}) {
     uint32_t floor = sentence ? seg_.sentences[*sentence].tokens.begin : 0;
-    for (int i = static_cast<int>(ann_.mentions.size()) - 1; i >= 0; --i) {
+    // Mentions are sorted by start: begin with the last one before `t`.
+    auto first_at = std::lower_bound(
+        ann_.mentions.begin(), ann_.mentions.end(), t,
+        [](const Mention& m, uint32_t tok) { return m.tokens.begin < tok; });
+    for (int i = static_cast<int>(first_at - ann_.mentions.begin()) - 1; i >= 0; --i) {
       const Mention& m = ann_.mentions[i];
       if (m.tokens.begin < floor) break;
-      if (m.tokens.begin >= t) continue;
       if (m.type == entity_type::kName) {
         int e = KnownEntity(i, entity_type::kOrganization);
         if (e >= 0) return e;
@@ -284,9 +292,20 @@ class DocumentResolver {
   }
 
   static void MergeProvenance(Provenance* into, const Provenance& from) {
-    for (const Span& s : from.evidence)
-      if (std::find(into->evidence.begin(), into->evidence.end(), s) == into->evidence.end())
-        into->evidence.push_back(s);
+    // Evidence stays sorted by position, so a fact stated thousands of times
+    // merges in linear time (relations arrive in document order).
+    auto before = [](const Span& a, const Span& b) {
+      return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
+    };
+    for (const Span& s : from.evidence) {
+      auto& ev = into->evidence;
+      if (ev.empty() || before(ev.back(), s)) {
+        ev.push_back(s);
+        continue;
+      }
+      auto at = std::lower_bound(ev.begin(), ev.end(), s, before);
+      if (at == ev.end() || !(*at == s)) ev.insert(at, s);
+    }
     into->confidence = std::max(into->confidence, from.confidence);
   }
 
@@ -337,19 +356,17 @@ class DocumentResolver {
           ms.end_date = end;
           ms.reports_to = boss;
           ms.prov = Prov(r);
-          bool merged = false;
-          for (auto& x : facts_.memberships) {
-            if (x.member == ms.member && x.role == ms.role &&
-                x.organization == ms.organization && x.status == ms.status) {
-              MergeProvenance(&x.prov, ms.prov);
-              if (x.start_date.empty()) x.start_date = ms.start_date;
-              if (x.end_date.empty()) x.end_date = ms.end_date;
-              if (x.reports_to < 0) x.reports_to = ms.reports_to;
-              merged = true;
-              break;
-            }
+          auto [it, fresh] = membership_index_.try_emplace(
+              {ms.member, ms.role, ms.organization, ms.status}, facts_.memberships.size());
+          if (fresh) {
+            facts_.memberships.push_back(std::move(ms));
+            continue;
           }
-          if (!merged) facts_.memberships.push_back(std::move(ms));
+          Membership& x = facts_.memberships[it->second];
+          MergeProvenance(&x.prov, ms.prov);
+          if (x.start_date.empty()) x.start_date = ms.start_date;
+          if (x.end_date.empty()) x.end_date = ms.end_date;
+          if (x.reports_to < 0) x.reports_to = ms.reports_to;
         }
       }
     }
@@ -359,8 +376,11 @@ class DocumentResolver {
     auto members = ArgEntities(r.Find("member"), entity_type::kPerson, false);
     auto bosses = ArgEntities(r.Find("boss"), entity_type::kPerson, false);
     if (members.empty() || bosses.empty()) return;
-    for (auto& ms : facts_.memberships) {
-      if (ms.member != members[0] || ms.reports_to >= 0) continue;
+    auto of = memberships_of_.find(members[0]);
+    if (of == memberships_of_.end()) return;
+    for (size_t i : of->second) {
+      Membership& ms = facts_.memberships[i];
+      if (ms.reports_to >= 0) continue;
       if (ms.status == "former" || ms.status == "departing") continue;
       if (bosses[0] != ms.member) ms.reports_to = bosses[0];
     }
@@ -429,9 +449,12 @@ class DocumentResolver {
     // Counts (a metric with a unit of its own, such as customers) keep none.
     if (o.quantity.unit_code.empty() && o.kind != "relative-change" &&
         Value(r, "unit").empty()) {
-      for (int i = static_cast<int>(ann_.mentions.size()) - 1; i >= 0; --i) {
+      // Mentions are sorted by start: begin with the last one before the range.
+      auto first_at = std::lower_bound(
+          ann_.mentions.begin(), ann_.mentions.end(), range.begin,
+          [](const Mention& m, uint32_t t) { return m.tokens.begin < t; });
+      for (int i = static_cast<int>(first_at - ann_.mentions.begin()) - 1; i >= 0; --i) {
         const Mention& m = ann_.mentions[i];
-        if (m.tokens.begin >= range.begin) continue;
         if (m.tokens.begin < seg_.sentences[r.sentence].tokens.begin) break;
         if (m.type != entity_type::kMoney) continue;
         Quantity prev = normalizer_.ParseQuantity(doc_.text, seg_, ann_.hits, m.tokens);
@@ -572,6 +595,10 @@ class DocumentResolver {
   std::vector<std::vector<int>> entity_mentions_;
   std::vector<std::vector<std::string>> extra_names_;
   std::map<std::string, int> by_key_;
+  // Memberships by (member, role, organization, status), while relations
+  // are added; then by member, for reporting lines.
+  std::map<std::tuple<int, int, int, std::string>, size_t> membership_index_;
+  std::unordered_map<int, std::vector<size_t>> memberships_of_;
 };
 
 }  // namespace
