@@ -266,10 +266,26 @@ class InputWalker {
         TooBig(w, line.size());
         return true;
       }
-      nlohmann::json doc = nlohmann::json::parse(line, nullptr, false);
-      if (doc.is_discarded() || !doc.is_object()) {
+      nlohmann::json doc;
+      std::string malformed;
+      try {
+        doc = nlohmann::json::parse(line);
+      } catch (const nlohmann::json::parse_error& e) {
+        // "[json.exception.parse_error.101] parse error at line 1, column 5:
+        // syntax error ..." -> "column 5: syntax error ..."
+        std::string what = e.what();
+        size_t at = what.find("column ");
+        malformed = at == std::string::npos ? what : what.substr(at);
+        // "last read" quotes the offending token, which can be megabytes.
+        if (malformed.size() > 200) {
+          size_t cut = 200;
+          while (cut > 0 && (static_cast<unsigned char>(malformed[cut]) & 0xC0) == 0x80) --cut;
+          malformed = malformed.substr(0, cut) + "...";
+        }
+      }
+      if (!malformed.empty() || !doc.is_object()) {
         w->output_name = j.stem + "/line-" + std::to_string(j.line) + o_.output_suffix;
-        w->error = doc.is_discarded() ? "malformed JSON line"
+        w->error = !malformed.empty() ? "malformed JSON line (" + malformed + ")"
                                       : "JSON line is not an object";
         return true;
       }

@@ -61,7 +61,7 @@ print(json.dumps({"docid": "custom", "body": "Quartz Ltd. named Laura Stein pres
 PY
 run 1 "$bin" -q "$jl" && ok "JSON Lines with bad lines exits 1" || bad "JSON Lines with bad lines exits 1 (got $code)" "$tmp/err"
 [ "$(wc -l < "$tmp/out")" -eq 2 ] && ok "the good JSON lines are processed" || bad "good JSON lines: $(wc -l < "$tmp/out")"
-has "$tmp/err" "$jl:3: error: malformed JSON line" && ok "malformed JSON line is named with its line number" || bad "malformed JSON line report" "$tmp/err"
+has "$tmp/err" "$jl:3: error: malformed JSON line (column 39: syntax error while parsing value - invalid string: missing closing quote" && ok "malformed JSON line is named with its line, column and reason" || bad "malformed JSON line report" "$tmp/err"
 has "$tmp/err" "$jl:4: error: JSON line has no string field \"text\"" && ok "missing text field is reported" || bad "missing text field report" "$tmp/err"
 has "$tmp/out" '"id":"https://w3id.org/newsgraph/id/doc/doc-0"' && ok "JSON Lines id becomes the document IRI" || bad "JSON Lines id" "$tmp/out"
 has "$tmp/out" '"headline":"appointment"' && has "$tmp/out" '"url":"https://example.com/0"' && ok "url and headline are kept" || bad "url and headline"
