@@ -58,6 +58,7 @@ struct Result {
   std::string doc_iri, ntriples;
   std::string error;   // "source:...: error: reason"
   std::string reason;  // reason alone, for the errors file
+  std::vector<std::string> explain;  // with --explain: which rule matched what
   bool skip = false;
   size_t bytes = 0, memberships = 0, changes = 0, observations = 0;
 };
@@ -361,6 +362,7 @@ Result Process(const Pipeline& pipeline, Work w) {
   }
   PipelineResult p = pipeline.Process(*in.document);
   r.output = std::move(p.output);
+  r.explain = std::move(p.explain);
   r.doc_iri = std::move(p.doc_iri);
   r.ntriples = std::move(p.ntriples);
   r.memberships = p.memberships;
@@ -396,6 +398,10 @@ class Writer {
       ++stats_->failed;
       Fail(r.source, r.error, r.reason);
       return true;
+    }
+    if (!r.explain.empty()) {
+      std::cerr << "# " << r.source << "\n";
+      for (const auto& e : r.explain) std::cerr << e;
     }
     if (pusher_) {
       pending_.push_back({r.source, r.doc_iri, std::move(r.ntriples)});

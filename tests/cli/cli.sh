@@ -37,6 +37,13 @@ contains "--help documents exit codes" "$tmp/out" "Exit status:"
 expect "--version exits 0" 0 "$bin" --version
 contains "--version prints the version" "$tmp/out" "newsgraph 0.1"
 
+expect "--explain exits 0" 0 "$bin" -q --explain "$article"
+contains "--explain names the document" "$tmp/err" "# $article"
+contains "--explain names each rule, its file:line and the text it matched" "$tmp/err" \
+  'entity.org.suffix (rules/patterns/entities.rules:'
+contains "--explain shows what each pattern part matched" "$tmp/err" '=>  "Helvetia Freight AG"'
+contains "--explain keeps the JSON-LD on stdout" "$tmp/out" '"@context"'
+
 expect "unknown flag exits 2" 2 "$bin" --no-such-flag
 contains "unknown flag hint on stderr" "$tmp/err" "newsgraph --help"
 expect "bad --date exits 2" 2 "$bin" --date 2024-13-40 "$article"
