@@ -196,7 +196,9 @@ void ParseRuleFile(const std::string& path, const std::string& content,
     for (auto& [key, v] : props) {
       auto [line, col] = v.At(0);
       std::string text = v.text;
-      auto number = [&](double* out) {
+      // Copies: a lambda may not capture structured bindings before C++20's
+      // P1091 (clang 14, used for fuzzing, lacks it).
+      auto number = [&, line = line, col = col, key = key](double* out) {
         try {
           size_t used = 0;
           *out = std::stod(text, &used);
