@@ -47,6 +47,9 @@ struct Annotation {
   std::vector<EntitySpan> Spans() const;
   // Index of the mention covering token `t`, or -1.
   int MentionAt(uint32_t t) const;
+  // The index of the first mention that starts at or after token `t`
+  // (mentions are sorted by start); mentions.size() when none.
+  size_t FirstFrom(uint32_t t) const;
   // [first, last) indices of the mentions (hits) that start inside `r`.
   std::pair<size_t, size_t> MentionsStartingIn(TokenRange r) const;
   std::pair<size_t, size_t> HitsStartingIn(TokenRange r) const;

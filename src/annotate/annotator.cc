@@ -80,6 +80,13 @@ std::pair<size_t, size_t> Annotation::HitsStartingIn(TokenRange r) const {
   return StartingIn(hits, r);
 }
 
+size_t Annotation::FirstFrom(uint32_t t) const {
+  auto it = std::lower_bound(
+      mentions.begin(), mentions.end(), t,
+      [](const Mention& m, uint32_t tok) { return m.tokens.begin < tok; });
+  return static_cast<size_t>(it - mentions.begin());
+}
+
 int Annotation::MentionAt(uint32_t t) const {
   auto it = std::upper_bound(
       mentions.begin(), mentions.end(), t,

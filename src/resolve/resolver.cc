@@ -229,11 +229,8 @@ class DocumentResolver {
   // With `sentence`, only that sentence is searched.
   int ContextOrganization(uint32_t t, std::optional<uint32_t> sentence = {}) {
     uint32_t floor = sentence ? seg_.sentences[*sentence].tokens.begin : 0;
-    // Mentions are sorted by start: begin with the last one before `t`.
-    auto first_at = std::lower_bound(
-        ann_.mentions.begin(), ann_.mentions.end(), t,
-        [](const Mention& m, uint32_t tok) { return m.tokens.begin < tok; });
-    for (int i = static_cast<int>(first_at - ann_.mentions.begin()) - 1; i >= 0; --i) {
+    // From the last mention that starts before `t`, backwards.
+    for (int i = static_cast<int>(ann_.FirstFrom(t)) - 1; i >= 0; --i) {
       const Mention& m = ann_.mentions[i];
       if (m.tokens.begin < floor) break;
       if (m.type == entity_type::kName) {
@@ -449,11 +446,8 @@ class DocumentResolver {
     // Counts (a metric with a unit of its own, such as customers) keep none.
     if (o.quantity.unit_code.empty() && o.kind != "relative-change" &&
         Value(r, "unit").empty()) {
-      // Mentions are sorted by start: begin with the last one before the range.
-      auto first_at = std::lower_bound(
-          ann_.mentions.begin(), ann_.mentions.end(), range.begin,
-          [](const Mention& m, uint32_t t) { return m.tokens.begin < t; });
-      for (int i = static_cast<int>(first_at - ann_.mentions.begin()) - 1; i >= 0; --i) {
+      // From the last mention that starts before the range, backwards.
+      for (int i = static_cast<int>(ann_.FirstFrom(range.begin)) - 1; i >= 0; --i) {
         const Mention& m = ann_.mentions[i];
         if (m.tokens.begin < seg_.sentences[r.sentence].tokens.begin) break;
         if (m.type != entity_type::kMoney) continue;
