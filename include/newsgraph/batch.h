@@ -95,6 +95,19 @@ struct InputDocument {
   std::string error;  // set when the input could not be read
 };
 
+// One line of a JSON Lines input, parsed: its metadata (the defaults, then
+// the line's fields) and text, or why it is not a document.
+struct JsonLine {
+  DocumentMeta meta;
+  std::string text;
+  std::string error;  // "malformed JSON line (column 5: ...)", valid UTF-8
+};
+
+// Parses one line (without its newline). Never throws: any bytes give either
+// a text or an error.
+JsonLine ParseJsonLine(std::string_view line, const JsonlFields& fields,
+                       const DocumentMeta& defaults);
+
 // Calls `fn` for every input document of `options` (inputs, format, globs,
 // fields, defaults), in order, until it returns false.
 void ForEachInput(const BatchOptions& options,

@@ -35,6 +35,10 @@ struct Utf8Error {
 // U+10FFFF and truncated sequences, as RFC 3629 requires.
 std::optional<Utf8Error> FindInvalidUtf8(std::string_view bytes);
 
+// `bytes` with every byte that is not part of valid UTF-8 replaced by U+FFFD,
+// for messages that quote input (parser errors, file names).
+std::string ToValidUtf8(std::string_view bytes);
+
 // Number of code points in valid UTF-8 `text`.
 size_t CountCodePoints(std::string_view text);
 

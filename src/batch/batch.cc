@@ -21,6 +21,7 @@
 #include <thread>
 
 #include "newsgraph/input.h"
+#include "newsgraph/unicode.h"
 
 namespace newsgraph {
 namespace fs = std::filesystem;
@@ -36,6 +37,57 @@ uint32_t ShardOf(std::string_view key, uint32_t shards) {
 
 bool GlobMatch(const std::string& glob, const std::string& name) {
   return fnmatch(glob.c_str(), name.c_str(), 0) == 0;
+}
+
+JsonLine ParseJsonLine(std::string_view line, const JsonlFields& fields,
+                       const DocumentMeta& defaults) {
+  JsonLine out;
+  out.meta = defaults;
+  nlohmann::json doc;
+  try {
+    doc = nlohmann::json::parse(line);
+  } catch (const nlohmann::json::parse_error& e) {
+    // "[json.exception.parse_error.101] parse error at line 1, column 5:
+    // syntax error ..." -> "column 5: syntax error ..."
+    std::string what = e.what();
+    size_t at = what.find("column ");
+    std::string reason = at == std::string::npos ? what : what.substr(at);
+    // "last read" quotes the offending bytes, which can be megabytes and
+    // need not be UTF-8: cut to 200 bytes and replace what is not UTF-8.
+    if (reason.size() > 200) {
+      size_t cut = 200;
+      while (cut > 0 && (static_cast<unsigned char>(reason[cut]) & 0xC0) == 0x80) --cut;
+      reason = reason.substr(0, cut) + "...";
+    }
+    out.error = "malformed JSON line (" + ToValidUtf8(reason) + ")";
+    return out;
+  } catch (const nlohmann::json::exception& e) {
+    // Depth or other limits of the parser.
+    out.error = std::string("malformed JSON line (") + e.what() + ")";
+    return out;
+  }
+  if (!doc.is_object()) {
+    out.error = "JSON line is not an object";
+    return out;
+  }
+  auto field = [&](const std::string& key) -> std::string {
+    auto it = doc.find(key);
+    if (it == doc.end() || it->is_null()) return "";
+    if (it->is_string()) return it->get<std::string>();
+    if (it->is_number()) return it->dump();
+    return "";
+  };
+  if (auto v = field(fields.id); !v.empty()) out.meta.id = v;
+  if (auto v = field(fields.url); !v.empty()) out.meta.url = v;
+  if (auto v = field(fields.date); !v.empty()) out.meta.date = v.substr(0, 10);
+  if (auto v = field(fields.headline); !v.empty()) out.meta.headline = v;
+  auto text = doc.find(fields.text);
+  if (text == doc.end() || !text->is_string()) {
+    out.error = "JSON line has no string field \"" + fields.text + "\"";
+    return out;
+  }
+  out.text = text->get<std::string>();
+  return out;
 }
 
 namespace {
@@ -267,54 +319,18 @@ class InputWalker {
         TooBig(w, line.size());
         return true;
       }
-      nlohmann::json doc;
-      std::string malformed;
-      try {
-        doc = nlohmann::json::parse(line);
-      } catch (const nlohmann::json::parse_error& e) {
-        // "[json.exception.parse_error.101] parse error at line 1, column 5:
-        // syntax error ..." -> "column 5: syntax error ..."
-        std::string what = e.what();
-        size_t at = what.find("column ");
-        malformed = at == std::string::npos ? what : what.substr(at);
-        // "last read" quotes the offending token, which can be megabytes.
-        if (malformed.size() > 200) {
-          size_t cut = 200;
-          while (cut > 0 && (static_cast<unsigned char>(malformed[cut]) & 0xC0) == 0x80) --cut;
-          malformed = malformed.substr(0, cut) + "...";
-        }
-      }
-      if (!malformed.empty() || !doc.is_object()) {
-        w->output_name = j.stem + "/line-" + std::to_string(j.line) + o_.output_suffix;
-        w->error = !malformed.empty() ? "malformed JSON line (" + malformed + ")"
-                                      : "JSON line is not an object";
-        return true;
-      }
-      auto field = [&](const std::string& key) -> std::string {
-        auto it = doc.find(key);
-        if (it == doc.end() || it->is_null()) return "";
-        if (it->is_string()) return it->get<std::string>();
-        if (it->is_number()) return it->dump();
-        return "";
-      };
-      const JsonlFields& f = o_.fields;
-      DocumentMeta meta = o_.defaults;
-      meta.source = w->source;
-      if (auto v = field(f.id); !v.empty()) meta.id = v;
-      if (auto v = field(f.url); !v.empty()) meta.url = v;
-      if (auto v = field(f.date); !v.empty()) meta.date = v.substr(0, 10);
-      if (auto v = field(f.headline); !v.empty()) meta.headline = v;
-      w->meta = meta;
-      std::string name = !meta.id.empty() ? SafeName(meta.id)
-                                          : "line-" + std::to_string(j.line);
+      JsonLine parsed = ParseJsonLine(line, o_.fields, o_.defaults);
+      parsed.meta.source = w->source;
+      w->meta = parsed.meta;
+      std::string name = !parsed.meta.id.empty() ? SafeName(parsed.meta.id)
+                                                 : "line-" + std::to_string(j.line);
       w->output_name = j.stem + "/" + name + o_.output_suffix;
-      auto text = doc.find(f.text);
-      if (text == doc.end() || !text->is_string()) {
-        w->error = "JSON line has no string field \"" + f.text + "\"";
+      if (!parsed.error.empty()) {
+        w->error = parsed.error;
         return true;
       }
       if (Skipped(w)) return true;
-      w->bytes = text->get<std::string>();
+      w->bytes = std::move(parsed.text);
       return true;
     }
     if (j.stream->bad()) {
@@ -436,7 +452,8 @@ class Writer {
       nlohmann::json j;
       j["source"] = source;
       j["error"] = reason;
-      errors_ << j.dump() << "\n";
+      // A path need not be UTF-8: replace what is not, never throw.
+      errors_ << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
       errors_.flush();
     }
   }

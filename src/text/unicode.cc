@@ -96,6 +96,17 @@ std::optional<Utf8Error> FindInvalidUtf8(std::string_view s) {
   return std::nullopt;
 }
 
+std::string ToValidUtf8(std::string_view bytes) {
+  std::string out;
+  while (auto bad = FindInvalidUtf8(bytes)) {
+    out.append(bytes.substr(0, bad->offset));
+    AppendUtf8(kReplacementChar, &out);
+    bytes.remove_prefix(bad->offset + 1);
+  }
+  out.append(bytes);
+  return out;
+}
+
 size_t CountCodePoints(std::string_view s) {
   size_t n = 0;
   for (char ch : s)

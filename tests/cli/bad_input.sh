@@ -115,6 +115,24 @@ else
   bad "JSON Lines matrix: exit $code, $(wc -l < "$tmp/out") lines out" "$tmp/err"
 fi
 
+# Invalid UTF-8 inside a JSON line and in a file name: the errors file
+# stays valid JSON Lines (bad bytes become U+FFFD), the run goes on.
+printf '{"id": "x", "text": \xff\xfe}\n{"id": "ok", "text": "Anna Lee, CEO of Quartz Ltd., said."}\n' > "$tmp/bytes.jsonl"
+printf 'Anna Lee\x00\n' > "$tmp/name-$(printf '\xff').txt"
+if run 1 -q --errors "$tmp/errors.jsonl" "$tmp/bytes.jsonl" "$tmp/name-$(printf '\xff').txt" &&
+   [ "$(wc -l < "$tmp/out")" -eq 1 ] &&
+   python3 -c "
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1], encoding='utf-8')]
+assert len(rows) == 2, rows
+assert rows[0]['source'].endswith('bytes.jsonl:1') and '\ufffd' in rows[0]['error'], rows[0]
+assert rows[1]['source'].endswith('name-\ufffd.txt') and 'NUL byte' in rows[1]['error'], rows[1]
+" "$tmp/errors.jsonl"; then
+  ok "invalid UTF-8 in a JSON line and a file name: exit 1, errors file valid"
+else
+  bad "invalid UTF-8 in the errors file: exit $code" "$tmp/err"
+fi
+
 # Rule files.
 mkdir -p "$tmp/rules"
 cp -r "$src/rules/." "$tmp/rules/"
