@@ -24,10 +24,13 @@
 #include "newsgraph/resolve.h"
 #include "newsgraph/rules.h"
 #include "newsgraph/serialize.h"
+#include "newsgraph/view.h"
 
 namespace newsgraph {
 
-enum class OutputFormat { kJsonLd, kNQuads, kNTriples };
+// kHtml and kDot write one section per document (view.h); a stream of them
+// goes between StreamHeader() and StreamFooter().
+enum class OutputFormat { kJsonLd, kNQuads, kNTriples, kHtml, kDot };
 
 struct PipelineOptions {
   GraphOptions graph;
@@ -38,7 +41,8 @@ struct PipelineOptions {
 };
 
 struct PipelineResult {
-  std::string output;  // one JSON-LD document (no newline), or RDF lines
+  std::string output;  // one JSON-LD document (no newline), RDF lines, or a section
+  ViewEntry entry;     // the document in a table of contents (kHtml)
   std::vector<std::string> explain;  // with PipelineOptions::explain
   std::string doc_iri;
   std::string ntriples;  // with PipelineOptions::ntriples_too
@@ -65,6 +69,12 @@ class Pipeline {
 
   const RuleSet& rules() const { return *rules_; }
 
+  // What goes before the first and after the last document's output in one
+  // stream or file: an HTML page's head and table of contents, a DOT graph's
+  // braces; empty for JSON-LD and RDF.
+  std::string StreamHeader() const;
+  std::string StreamFooter(const std::vector<ViewEntry>& entries) const;
+
   // Runs every example and counter-example of every rule (rules/FORMAT.md),
   // or of the rules of file `only_file` when it is not empty, and reports
   // each failure as a diagnostic at the example's line. Returns the number of
@@ -82,6 +92,8 @@ class Pipeline {
   JsonLdWriter writer_;
   RdfWriter rdf_writer_;
   RdfWriter ntriples_writer_;
+  HtmlWriter html_writer_;
+  DotWriter dot_writer_;
 };
 
 }  // namespace newsgraph

@@ -106,7 +106,8 @@ struct Work {
 
 struct Result {
   std::string source, output_name;
-  std::string output;  // JSON-LD
+  std::string output;  // JSON-LD, RDF lines, or an HTML or DOT section
+  ViewEntry entry;     // for the HTML table of contents
   std::string doc_iri, ntriples;
   std::string error;   // "source:...: error: reason"
   std::string reason;  // reason alone, for the errors file
@@ -378,6 +379,7 @@ Result Process(const Pipeline& pipeline, Work w) {
   }
   PipelineResult p = pipeline.Process(*in.document);
   r.output = std::move(p.output);
+  r.entry = std::move(p.entry);
   r.explain = std::move(p.explain);
   r.doc_iri = std::move(p.doc_iri);
   r.ntriples = std::move(p.ntriples);
@@ -390,7 +392,8 @@ Result Process(const Pipeline& pipeline, Work w) {
 // Writes results in input order and keeps the counts.
 class Writer {
  public:
-  Writer(const BatchOptions& o, BatchStats* stats) : o_(o), stats_(stats) {
+  Writer(const BatchOptions& o, const Pipeline& pipeline, BatchStats* stats)
+      : o_(o), pipeline_(pipeline), stats_(stats) {
     if (!o.push.url.empty()) pusher_ = std::make_unique<GraphPusher>(o.push);
     if (!o.errors_file.empty()) {
       errors_.open(o.errors_file, std::ios::binary | std::ios::trunc);
@@ -430,6 +433,8 @@ class Writer {
     if (o_.output_dir.empty() && pusher_) {
       // Pushed only.
     } else if (o_.output_dir.empty()) {
+      if (!StartStream()) return false;
+      if (!r.entry.anchor.empty()) entries_.push_back(std::move(r.entry));
       r.output.push_back('\n');
       if (std::fwrite(r.output.data(), 1, r.output.size(), stdout) != r.output.size()) {
         stats_->stdout_closed = true;
@@ -476,6 +481,12 @@ class Writer {
   }
 
   void Finish() {
+    // The page or graph around the documents, even when there were none.
+    if (o_.output_dir.empty() && !pusher_ && !stats_->stdout_closed && StartStream()) {
+      std::string footer = pipeline_.StreamFooter(entries_);
+      if (std::fwrite(footer.data(), 1, footer.size(), stdout) != footer.size())
+        stats_->stdout_closed = true;
+    }
     if (pusher_) Push();
     Progress(true);
     ClearProgress();
@@ -483,6 +494,18 @@ class Writer {
   }
 
  private:
+  // Writes the stream's header once; false when stdout is closed.
+  bool StartStream() {
+    if (started_) return true;
+    started_ = true;
+    std::string header = pipeline_.StreamHeader();
+    if (std::fwrite(header.data(), 1, header.size(), stdout) != header.size()) {
+      stats_->stdout_closed = true;
+      return false;
+    }
+    return true;
+  }
+
   bool WriteFile(const Result& r) {
     fs::path target = fs::path(o_.output_dir) / r.output_name;
     std::error_code ec;
@@ -491,7 +514,8 @@ class Writer {
     tmp += ".tmp-" + std::to_string(::getpid());
     {
       std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-      out << r.output << "\n";
+      out << pipeline_.StreamHeader() << r.output << "\n"
+          << pipeline_.StreamFooter({r.entry});
       out.flush();
       if (!out) {
         std::cerr << target.string() << ": error: cannot write: " << std::strerror(errno) << "\n";
@@ -528,7 +552,10 @@ class Writer {
   }
 
   const BatchOptions& o_;
+  const Pipeline& pipeline_;
   BatchStats* stats_;
+  bool started_ = false;
+  std::vector<ViewEntry> entries_;  // documents written, for the footer
   std::ofstream errors_;
   std::unique_ptr<GraphPusher> pusher_;
   struct Pending {
@@ -561,7 +588,7 @@ void ForEachInput(const BatchOptions& o,
 BatchStats RunBatch(const Pipeline& pipeline, const BatchOptions& o) {
   BatchStats stats;
   InputWalker walker(o);
-  Writer writer(o, &stats);
+  Writer writer(o, pipeline, &stats);
   if (!o.output_dir.empty()) {
     std::error_code ec;
     fs::create_directories(o.output_dir, ec);

@@ -30,6 +30,8 @@ int Extract(const Options& o, std::shared_ptr<const RuleSet> rules) {
   po.explain = o.explain;
   po.format = o.format == "nquads"     ? OutputFormat::kNQuads
               : o.format == "ntriples" ? OutputFormat::kNTriples
+              : o.format == "html"     ? OutputFormat::kHtml
+              : o.format == "dot"      ? OutputFormat::kDot
                                        : OutputFormat::kJsonLd;
   po.ntriples_too = !o.batch.push.url.empty();
   Pipeline pipeline(std::move(rules), po);

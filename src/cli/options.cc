@@ -24,6 +24,8 @@ constexpr const char* kFooter = R"(Examples:
   newsgraph --shard 2/4 corpus/                the second of four shards (0-based: 1/4)
   newsgraph --errors failed.jsonl corpus/      also list the failed inputs as JSON Lines
   newsgraph -f nquads corpus/ > graph.nq       N-Quads: one named graph per article
+  newsgraph -f html corpus/ > review.html      a review page: highlights, relations, drawings
+  newsgraph -f dot article.txt | dot -Tsvg > graph.svg   the graph, drawn by Graphviz
   newsgraph --push http://127.0.0.1:8890/sparql-graph-crud --push-graph-param graph-uri corpus/
                                                load every article's graph into a store
   newsgraph --rules my-rules/ article.txt      use your own rules
@@ -70,7 +72,8 @@ std::optional<int> ParseOptions(int argc, char** argv, Options* out) {
   app.add_flag("--pretty", o.pretty, "Indent the JSON (one input only)");
   app.add_option("-f,--format", o.format,
                  "Output: jsonld (one document per line), nquads (one named "
-                 "graph per document) or ntriples")
+                 "graph per document), ntriples, html (a review page: text with "
+                 "highlights, relations, a drawing) or dot (Graphviz)")
       ->capture_default_str();
   app.add_flag("--explain", o.explain,
                "Print on stderr which rule matched which tokens");
@@ -233,11 +236,14 @@ std::optional<int> ParseOptions(int argc, char** argv, Options* out) {
   if (b.push.retries < 0 || b.push.timeout_seconds <= 0 || b.push.max_statements == 0 ||
       b.push.documents_per_request == 0)
     return usage("--push-retries, --push-timeout, --push-batch and --push-documents must be positive");
-  if (o.format != "jsonld" && o.format != "nquads" && o.format != "ntriples")
-    return usage("--format must be jsonld, nquads or ntriples, not '" + o.format + "'");
+  if (o.format != "jsonld" && o.format != "nquads" && o.format != "ntriples" &&
+      o.format != "html" && o.format != "dot")
+    return usage("--format must be jsonld, nquads, ntriples, html or dot, not '" + o.format + "'");
   if (o.format != "jsonld" && o.pretty) return usage("--pretty is for --format jsonld");
   if (o.format == "nquads") b.output_suffix = ".nq";
   if (o.format == "ntriples") b.output_suffix = ".nt";
+  if (o.format == "html") b.output_suffix = ".html";
+  if (o.format == "dot") b.output_suffix = ".dot";
   b.progress = !o.quiet && isatty(2);
   b.summary = !o.quiet;
   *out = std::move(o);

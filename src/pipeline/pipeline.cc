@@ -32,6 +32,18 @@ Graph Pipeline::BuildGraph(const Document& doc, const Facts& facts) const {
   return graph_.Build(doc, facts);
 }
 
+std::string Pipeline::StreamHeader() const {
+  if (options_.format == OutputFormat::kHtml) return html_writer_.Header();
+  if (options_.format == OutputFormat::kDot) return dot_writer_.Header();
+  return "";
+}
+
+std::string Pipeline::StreamFooter(const std::vector<ViewEntry>& entries) const {
+  if (options_.format == OutputFormat::kHtml) return html_writer_.Footer(entries);
+  if (options_.format == OutputFormat::kDot) return dot_writer_.Footer();
+  return "";
+}
+
 PipelineResult Pipeline::Process(const Document& doc) const {
   PipelineResult r;
   Extraction x = Extract(doc, options_.explain ? &r.explain : nullptr);
@@ -45,6 +57,11 @@ PipelineResult Pipeline::Process(const Document& doc) const {
   if (options_.ntriples_too) r.ntriples = ntriples_writer_.Write(g);
   if (options_.format == OutputFormat::kJsonLd) {
     r.output = writer_.Write(g);
+  } else if (options_.format == OutputFormat::kHtml) {
+    r.output = html_writer_.Section(doc, x.annotation, g, rules_->entity_type_names());
+    r.entry = {ViewAnchor(g), ViewTitle(doc, g)};
+  } else if (options_.format == OutputFormat::kDot) {
+    r.output = dot_writer_.Section(doc, g);
   } else {
     r.output = rdf_writer_.Write(g);
     if (!r.output.empty() && r.output.back() == '\n') r.output.pop_back();

@@ -132,5 +132,33 @@ python3 -c "import json,sys; r=json.load(open('$tmp/out')); assert r['documents'
   || { fail=$((fail + 1)); echo "FAIL eval --json"; }
 expect "eval with a missing gold file exits 2" 2 "$bin" eval --gold "$tmp/none.json" "$src/samples"
 
+# Review views: one page (or graph) for a whole batch on stdout, one
+# complete page per document in an output folder, a page even when every
+# input failed.
+expect "-f html over the samples exits 0" 0 "$bin" -q -f html "$src/samples"
+[ "$(grep -c '<section class="doc"' "$tmp/out")" -eq 6 ] && [ "$(grep -c '<!DOCTYPE html>' "$tmp/out")" -eq 1 ] &&
+  [ "$(grep -c '<nav class="toc">' "$tmp/out")" -eq 1 ] && tail -n 1 "$tmp/out" | grep -qx '</html>' &&
+  { pass=$((pass + 1)); echo "ok   -f html: one page, 6 sections, a table of contents"; } ||
+  { fail=$((fail + 1)); echo "FAIL -f html page structure"; }
+expect "-f html --output writes one page per document" 0 "$bin" -q -f html --output "$tmp/pages" "$src/samples"
+[ "$(ls "$tmp/pages" | grep -c '\.html$')" -eq 6 ] && grep -q '</html>' "$tmp/pages/appointment.html" &&
+  grep -q '<!DOCTYPE html>' "$tmp/pages/appointment.html" &&
+  { pass=$((pass + 1)); echo "ok   -f html --output: 6 complete .html files"; } ||
+  { fail=$((fail + 1)); echo "FAIL -f html --output"; ls "$tmp/pages"; }
+printf '' > "$tmp/empty.txt"
+expect "-f html with only a failed input exits 1" 1 "$bin" -q -f html "$tmp/empty.txt"
+grep -q '<!DOCTYPE html>' "$tmp/out" && tail -n 1 "$tmp/out" | grep -qx '</html>' &&
+  ! grep -q '<section' "$tmp/out" &&
+  { pass=$((pass + 1)); echo "ok   -f html with no document: an empty page, still complete"; } ||
+  { fail=$((fail + 1)); echo "FAIL -f html with no document"; }
+expect "-f dot exits 0" 0 "$bin" -q -f dot "$src/samples"
+head -n 1 "$tmp/out" | grep -qx 'digraph newsgraph {' && tail -n 1 "$tmp/out" | grep -qx '}' &&
+  [ "$(grep -c 'subgraph "cluster_doc-' "$tmp/out")" -eq 6 ] &&
+  { pass=$((pass + 1)); echo "ok   -f dot: one digraph, a cluster per document"; } ||
+  { fail=$((fail + 1)); echo "FAIL -f dot structure"; head -n 3 "$tmp/out"; }
+expect "-f html with --pretty is a usage error" 2 "$bin" -f html --pretty "$article"
+expect "an unknown format is a usage error" 2 "$bin" -f svg "$article"
+contains "the usage error lists the formats" "$tmp/err" "jsonld, nquads, ntriples, html or dot"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

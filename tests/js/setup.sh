@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the JSON-LD, SHACL and SPARQL tools the RDF tests use (npm packages
+# Installs the JSON-LD, SHACL and SPARQL tools the RDF tests use, and
+# playwright-core for the browser test (npm packages
 # pinned by tests/js/package-lock.json) into DEST, once.
 # Exits 77 (skipped) when node or npm is missing, unless NEWSGRAPH_REQUIRE_JS=1
 # (as in CI), where that is a failure.
@@ -13,7 +14,8 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
 fi
 mkdir -p "$dest"
 cp "$src/package.json" "$src/package-lock.json" "$src/rdfcheck.mjs" "$dest/"
-if [ -d "$dest/node_modules/jsonld" ] && [ -d "$dest/node_modules/oxigraph" ]; then
+if [ -d "$dest/node_modules/jsonld" ] && [ -d "$dest/node_modules/oxigraph" ] &&
+   [ -d "$dest/node_modules/playwright-core" ]; then
   echo "npm packages already installed in $dest"
   exit 0
 fi

@@ -43,6 +43,8 @@ PY
 check "samples as text files" 0 -q "$src"/samples/*.txt
 check "JSON Lines with malformed lines (exit 1, nothing lost)" 1 -q -j 2 "$tmp/in.jsonl"
 check "N-Quads output" 0 -q -f nquads "$src"/samples/*.txt
+check "HTML review page" 0 -q -f html "$src"/samples/*.txt
+check "DOT graph" 0 -q -f dot "$src"/samples/*.txt
 check "--explain" 0 -q --explain "$src/samples/appointment.txt"
 check "rules check on broken rules (exit 3)" 3 rules check "$src/tests/cli/broken-rules"
 printf 'Anna \xc0\xaf Lee\n' > "$tmp/bad.txt"
