@@ -49,7 +49,7 @@ enum class InputFormat { kAuto, kText, kJsonl };
 // JSON Lines field names.
 struct JsonlFields {
   std::string id = "id", url = "url", date = "date", headline = "headline",
-              text = "text";
+              dateline = "dateline", text = "text";
 };
 
 struct BatchOptions {

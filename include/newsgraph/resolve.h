@@ -23,6 +23,7 @@
 #ifndef NEWSGRAPH_RESOLVE_H_
 #define NEWSGRAPH_RESOLVE_H_
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -47,6 +48,9 @@ struct Quantity {
   std::optional<double> value, min, max;
   std::string unit_code;  // ISO 4217, or P1 for percent
   std::string unit_text;  // "yuan", "percent", ...
+  // A currency word that means the dateline's own currency when it has one
+  // ("dlrs" in a Toronto story): the lexicon's local= attribute, "dollar".
+  std::string local;
   bool approximate = false;
 };
 
@@ -87,7 +91,7 @@ struct Facts {
 // Value and date normalization, exposed for tests and other stages.
 class Normalizer {
  public:
-  explicit Normalizer(const RuleSet& rules) : rules_(rules) {}
+  explicit Normalizer(const RuleSet& rules);
   // The quantity the tokens of `r` express.
   Quantity ParseQuantity(std::string_view text, const Segmentation& seg,
                          const std::vector<LexiconHit>& hits,
@@ -98,9 +102,15 @@ class Normalizer {
   std::string ParseDate(std::string_view text, const Segmentation& seg,
                         const std::vector<LexiconHit>& hits, TokenRange r,
                         const std::string& anchor) const;
+  // The currency code a place gives to a local= currency word: the place
+  // lexicons' attribute of that name ("Toronto | dollar=CAD"), matched
+  // without regard to case ("TORONTO"); empty when the place has none.
+  std::string LocalCurrency(std::string_view place, std::string_view local) const;
 
  private:
   const RuleSet& rules_;
+  // (lower-case place, local word) -> currency code
+  std::map<std::pair<std::string, std::string>, std::string> local_currency_;
 };
 
 class Resolver {

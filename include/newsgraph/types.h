@@ -50,6 +50,7 @@ struct DocumentMeta {
   std::string url;       // the input's URL, if any
   std::string date;      // publication date, ISO 8601 (YYYY-MM-DD), if known
   std::string headline;  // if known
+  std::string dateline;  // "MONTREAL, March 3", when given apart from the text
   std::string source;    // where it came from ("-" for stdin, or a path)
 };
 

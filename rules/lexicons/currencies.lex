@@ -1,18 +1,21 @@
 # Currency signs, codes and words: currency= is the ISO 4217 code, the
 # canonical form is the unit text, factor= scales minor units (cents).
-$ => dollars | currency=USD
+# local=dollar marks a word that means the local dollar of the dateline's
+# place when the place has one (places.lex: "Toronto | dollar=CAD"), else USD.
+$ => dollars | currency=USD local=dollar
 US$ => dollars | currency=USD
 U.S.$ => dollars | currency=USD
-dollar => dollars | currency=USD
-dollars | currency=USD
-dlr => dollars | currency=USD
-dlrs => dollars | currency=USD
+dollar => dollars | currency=USD local=dollar
+dollars | currency=USD local=dollar
+dlr => dollars | currency=USD local=dollar
+dlrs => dollars | currency=USD local=dollar
 U.S. dollars => dollars | currency=USD
+U.S. dlrs => dollars | currency=USD
 USD | currency=USD
-cent => cents | currency=USD factor=0.01
-cents | currency=USD factor=0.01
-ct => cents | currency=USD factor=0.01
-cts => cents | currency=USD factor=0.01
+cent => cents | currency=USD factor=0.01 local=dollar
+cents | currency=USD factor=0.01 local=dollar
+ct => cents | currency=USD factor=0.01 local=dollar
+cts => cents | currency=USD factor=0.01 local=dollar
 HK$ => Hong Kong dollars | currency=HKD
 Hong Kong dollars | currency=HKD
 HKD | currency=HKD

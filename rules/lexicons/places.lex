@@ -3,6 +3,8 @@
 # An arrow gives the canonical name of an abbreviation or variant. Names that are
 # also everyday words, common surnames or company names (Reading, Mobile, Nice,
 # Jordan, Chad, Santander) are left out on purpose.
+# dollar= is what a bare "dollars" or "dlrs" means in a story datelined
+# there (Reuters writes "dlrs" for Canadian dollars in a Toronto story).
 @case-sensitive
 @entity PLACE
 Aarhus
@@ -11,7 +13,7 @@ Abu Dhabi
 Abuja
 Accra
 Addis Ababa
-Adelaide
+Adelaide | dollar=AUD
 Afghanistan
 Africa
 Ahmedabad
@@ -20,13 +22,13 @@ Alabama
 Alaska
 Albania
 Albany
-Alberta
+Alberta | dollar=CAD
 Albuquerque
 Algeria
 Algiers
 Almaty
 Alsace
-Alta. => Alberta
+Alta. => Alberta | dollar=CAD
 Amsterdam
 Andalusia
 Andhra Pradesh
@@ -55,12 +57,12 @@ Asia-Pacific
 Astana
 Athens
 Atlanta
-Auckland
+Auckland | dollar=NZD
 Austin
-Australia
+Australia | dollar=AUD
 Austria
 Azerbaijan
-B.C. => British Columbia
+B.C. => British Columbia | dollar=CAD
 Baden-Wuerttemberg
 Baden-Württemberg => Baden-Wuerttemberg
 Bahamas
@@ -120,9 +122,9 @@ Brasília => Brasilia
 Bratislava
 Brazil
 Bremen
-Brisbane
+Brisbane | dollar=AUD
 Britain => United Kingdom
-British Columbia
+British Columbia | dollar=CAD
 British Virgin Islands
 Brunei
 Brussels
@@ -139,14 +141,14 @@ Busan
 Cabo Verde => Cape Verde
 Cairo
 Calcutta => Kolkata
-Calgary
+Calgary | dollar=CAD
 Calif. => California
 California
 Cambodia
 Cambridge
 Cameroon
-Canada
-Canberra
+Canada | dollar=CAD
+Canberra | dollar=AUD
 Cannes
 Cape Town
 Cape Verde
@@ -234,7 +236,7 @@ East Timor => Timor-Leste
 Eastern Europe
 Ecuador
 Edinburgh
-Edmonton
+Edmonton | dollar=CAD
 Egypt
 Eindhoven
 El Paso
@@ -473,7 +475,7 @@ Malta
 Manama
 Manchester
 Manila
-Manitoba
+Manitoba | dollar=CAD
 Maputo
 Marseille
 Marshall Islands
@@ -485,7 +487,7 @@ Md. => Maryland
 Medellin
 Medellín => Medellin
 Mediterranean
-Melbourne
+Melbourne | dollar=AUD
 Memphis
 Menlo Park
 Mexico
@@ -517,7 +519,7 @@ Monte Carlo
 Montenegro
 Monterrey
 Montevideo
-Montreal
+Montreal | dollar=CAD
 Montréal => Montreal
 Morocco
 Moscow
@@ -547,7 +549,7 @@ Nepal
 Netherlands
 Nev. => Nevada
 Nevada
-New Brunswick
+New Brunswick | dollar=CAD
 New Delhi
 New England
 New Hampshire
@@ -557,10 +559,10 @@ New Orleans
 New South Wales
 New York
 New York City
-New Zealand
+New Zealand | dollar=NZD
 Newark
-Newfoundland
-Newfoundland and Labrador
+Newfoundland | dollar=CAD
+Newfoundland and Labrador | dollar=CAD
 Nicaragua
 Nicosia
 Niger
@@ -581,7 +583,7 @@ North Sea
 Northern Ireland
 Northwest Territories
 Norway
-Nova Scotia
+Nova Scotia | dollar=CAD
 Nunavut
 Nur-Sultan => Astana
 Nuremberg
@@ -597,13 +599,13 @@ Oklahoma
 Oklahoma City
 Omaha
 Oman
-Ont. => Ontario
-Ontario
+Ont. => Ontario | dollar=CAD
+Ontario | dollar=CAD
 Oregon
 Orlando
 Osaka
 Oslo
-Ottawa
+Ottawa | dollar=CAD
 Pa. => Pennsylvania
 Pacific Northwest
 Pakistan
@@ -624,7 +626,7 @@ Pennsylvania
 People's Republic of China => China
 Permian Basin
 Persian Gulf
-Perth
+Perth | dollar=AUD
 Peru
 Philadelphia
 Philippines
@@ -645,10 +647,10 @@ Punjab
 Qatar
 Qingdao
 Qinghai
-Que. => Quebec
-Quebec
+Que. => Quebec | dollar=CAD
+Quebec | dollar=CAD
 Québec => Quebec
-Quebec City
+Quebec City | dollar=CAD
 Queensland
 Quito
 R.I. => Rhode Island
@@ -700,7 +702,7 @@ Sao Tome and Principe
 Sapporo
 Sarajevo
 Sardinia
-Saskatchewan
+Saskatchewan | dollar=CAD
 Saudi Arabia
 Savannah
 Saxony
@@ -768,7 +770,7 @@ Suzhou
 Swaziland => Eswatini
 Sweden
 Switzerland
-Sydney
+Sydney | dollar=AUD
 Syria
 Taipei
 Taiwan
@@ -797,7 +799,7 @@ Timor-Leste
 Togo
 Tokyo
 Tonga
-Toronto
+Toronto | dollar=CAD
 Toulouse
 Trinidad => Trinidad and Tobago
 Trinidad and Tobago
@@ -834,7 +836,7 @@ Uzbekistan
 Va. => Virginia
 Valencia
 Valletta
-Vancouver
+Vancouver | dollar=CAD
 Vanuatu
 Vatican => Vatican City
 Vatican City
@@ -855,7 +857,7 @@ Wallonia
 Warsaw
 Washington
 Washington, D.C.
-Wellington
+Wellington | dollar=NZD
 West Africa
 West Bank
 West Bengal
@@ -864,7 +866,7 @@ Western Australia
 Western Europe
 Western Sahara
 Wilmington
-Winnipeg
+Winnipeg | dollar=CAD
 Wis. => Wisconsin
 Wisconsin
 Wolfsburg

@@ -81,6 +81,7 @@ JsonLine ParseJsonLine(std::string_view line, const JsonlFields& fields,
   if (auto v = field(fields.url); !v.empty()) out.meta.url = v;
   if (auto v = field(fields.date); !v.empty()) out.meta.date = v.substr(0, 10);
   if (auto v = field(fields.headline); !v.empty()) out.meta.headline = v;
+  if (auto v = field(fields.dateline); !v.empty()) out.meta.dateline = v;
   auto text = doc.find(fields.text);
   if (text == doc.end() || !text->is_string()) {
     out.error = "JSON line has no string field \"" + fields.text + "\"";

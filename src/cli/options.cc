@@ -89,7 +89,7 @@ std::optional<int> ParseOptions(int argc, char** argv, Options* out) {
       ->allow_extra_args(false);
   app.add_option("--field", fields,
                  "JSON Lines field name, as NAME=KEY for NAME in id, url, date, "
-                 "headline, text (repeatable)")
+                 "headline, dateline, text (repeatable)")
       ->allow_extra_args(false);
   app.add_option("-o,--output", b.output_dir,
                  "Write one file per document into this folder");
@@ -190,10 +190,11 @@ std::optional<int> ParseOptions(int argc, char** argv, Options* out) {
                         : name == "url"      ? &b.fields.url
                         : name == "date"     ? &b.fields.date
                         : name == "headline" ? &b.fields.headline
+                        : name == "dateline" ? &b.fields.dateline
                         : name == "text"     ? &b.fields.text
                                              : nullptr;
     if (!slot || key.empty())
-      return usage("--field takes NAME=KEY with NAME one of id, url, date, headline, text; not '" + f + "'");
+      return usage("--field takes NAME=KEY with NAME one of id, url, date, headline, dateline, text; not '" + f + "'");
     *slot = key;
   }
   if (!shard.empty()) {

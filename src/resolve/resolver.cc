@@ -34,6 +34,7 @@ class DocumentResolver {
 
   Facts Run(const std::vector<Relation>& relations) {
     facts_.date_published = PublicationDate(relations);
+    local_dollar_ = LocalDollar(relations);
     // Typed mentions first, then short forms.
     for (size_t i = 0; i < ann_.mentions.size(); ++i) {
       const Mention& m = ann_.mentions[i];
@@ -87,6 +88,29 @@ class DocumentResolver {
       if (!d || !d->captured) continue;
       std::string iso = normalizer_.ParseDate(doc_.text, seg_, ann_.hits, d->range, "");
       if (iso.size() == 10) return iso;
+    }
+    return "";
+  }
+
+  // What "dlrs" means here: the currency its dateline's place gives to a
+  // local dollar (Toronto: CAD), from the input's dateline or the text's.
+  std::string LocalDollar(const std::vector<Relation>& relations) {
+    std::string dateline = doc_.meta.dateline;
+    if (dateline.empty()) {
+      for (const Relation& r : relations) {
+        if (r.family != Family::kDateline || r.sentence != 0) continue;
+        if (const RelationArg* p = r.Find("place"); p && p->captured) dateline = RangeText(p->range);
+        break;
+      }
+    }
+    // "MONTREAL, March 3", "ST. JOHN'S, Newfoundland, May 2": any part.
+    for (size_t start = 0; start < dateline.size();) {
+      size_t comma = std::min(dateline.find(',', start), dateline.size());
+      std::string part = dateline.substr(start, comma - start);
+      while (!part.empty() && part.front() == ' ') part.erase(part.begin());
+      while (!part.empty() && part.back() == ' ') part.pop_back();
+      if (auto code = normalizer_.LocalCurrency(part, "dollar"); !code.empty()) return code;
+      start = comma + 1;
     }
     return "";
   }
@@ -455,10 +479,12 @@ class DocumentResolver {
         if (!prev.unit_code.empty() && prev.unit_code != "P1") {
           o.quantity.unit_code = prev.unit_code;
           o.quantity.unit_text = prev.unit_text;
+          o.quantity.local = prev.local;
         }
         break;
       }
     }
+    if (o.quantity.local == "dollar" && !local_dollar_.empty()) o.quantity.unit_code = local_dollar_;
     if (o.quantity.unit_text.empty()) o.quantity.unit_text = Value(r, "unit");
     if (const RelationArg* about = r.Find("about")) {
       if (about->captured) {
@@ -584,6 +610,7 @@ class DocumentResolver {
   const Segmentation& seg_;
   const Annotation& ann_;
   Facts facts_;
+  std::string local_dollar_;  // see LocalDollar()
   std::vector<int> mention_entity_;
   std::vector<char> antecedent_done_;
   std::vector<std::vector<int>> entity_mentions_;

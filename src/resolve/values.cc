@@ -5,6 +5,7 @@
 #include <string>
 
 #include "newsgraph/resolve.h"
+#include "newsgraph/unicode.h"
 
 namespace newsgraph {
 namespace {
@@ -38,6 +39,25 @@ bool ParseAttrNumber(std::string_view s, double* out) {
 }
 
 }  // namespace
+
+Normalizer::Normalizer(const RuleSet& rules) : rules_(rules) {
+  for (const Lexicon& lex : rules.lexicons()) {
+    for (const LexiconEntry& e : lex.entries) {
+      for (const char* local : {"dollar"}) {
+        auto code = FindAttribute(e.attributes, local);
+        if (code.empty()) continue;
+        local_currency_[{ToLowerUtf8(e.surface), std::string(local)}] = std::string(code);
+        if (!e.canonical.empty())
+          local_currency_[{ToLowerUtf8(e.canonical), std::string(local)}] = std::string(code);
+      }
+    }
+  }
+}
+
+std::string Normalizer::LocalCurrency(std::string_view place, std::string_view local) const {
+  auto it = local_currency_.find({ToLowerUtf8(place), std::string(local)});
+  return it == local_currency_.end() ? "" : it->second;
+}
 
 Quantity Normalizer::ParseQuantity(std::string_view text,
                                    const Segmentation& seg,
@@ -86,6 +106,7 @@ Quantity Normalizer::ParseQuantity(std::string_view text,
       if (auto c = FindAttribute(attrs, "currency"); !c.empty()) {
         q.unit_code = std::string(c);
         q.unit_text = unit_text();
+        q.local = std::string(FindAttribute(attrs, "local"));
       }
       if (FindAttribute(attrs, "percent") == "yes") {
         q.unit_code = "P1";

@@ -67,6 +67,14 @@ has "$tmp/out" '"id":"https://w3id.org/newsgraph/id/doc/doc-0"' && ok "JSON Line
 has "$tmp/out" '"headline":"appointment"' && has "$tmp/out" '"url":"https://example.com/0"' && ok "url and headline are kept" || bad "url and headline"
 run 1 "$bin" -q --field id=docid --field text=body "$jl" && has "$tmp/out" 'doc/custom' && ok "--field renames JSON Lines fields" || bad "--field" "$tmp/err"
 run 2 "$bin" --field nonsense "$jl" && ok "bad --field exits 2" || bad "bad --field exits 2 (got $code)"
+# The dateline field: "dlrs" in a Toronto story are Canadian dollars.
+printf '%s\n' '{"id": "t1", "dateline": "TORONTO, March 5", "text": "Maple Bank said net income rose to 96.5 mln dlrs."}' \
+  '{"id": "n1", "place": "TORONTO, March 5", "text": "Maple Bank said net income rose to 96.5 mln dlrs."}' > "$tmp/dl.jsonl"
+run 0 "$bin" -q "$tmp/dl.jsonl" && [ "$(grep -c '"unitCode":"CAD"' "$tmp/out")" -eq 1 ] &&
+  head -n 1 "$tmp/out" | grep -q '"unitCode":"CAD"' && ok "the dateline field makes dlrs Canadian dollars" ||
+  bad "dateline field" "$tmp/out"
+run 0 "$bin" -q --field dateline=place "$tmp/dl.jsonl" && [ "$(grep -c '"unitCode":"CAD"' "$tmp/out")" -eq 1 ] &&
+  tail -n 1 "$tmp/out" | grep -q '"unitCode":"CAD"' && ok "--field dateline=KEY" || bad "--field dateline" "$tmp/out"
 run 0 sh -c "head -n 2 '$jl' | '$bin' -q --input jsonl" && [ "$(wc -l < "$tmp/out")" -eq 2 ] && ok "JSON Lines from stdin with --input jsonl" || bad "JSON Lines from stdin"
 
 # Every bad-input class, with --errors.

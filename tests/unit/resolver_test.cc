@@ -96,6 +96,32 @@ TEST(ResolverTest, ValuesAreNormalizedWithSign) {
   EXPECT_EQ(f.observations[1].quantity.unit_code, "USD");
 }
 
+// "dlrs" in a story datelined in Canada are Canadian dollars; named
+// currencies keep their code wherever the story is from.
+std::vector<std::string> Currencies(const std::string& text, const std::string& dateline = "") {
+  Document doc{text, {}};
+  doc.meta.dateline = dateline;
+  std::vector<std::string> codes;
+  for (const auto& o : BuiltinPipeline().Extract(doc).facts.observations)
+    codes.push_back(o.quantity.unit_code);
+  return codes;
+}
+
+TEST(ResolverTest, DollarsAreTheDatelinesLocalDollars) {
+  const std::string text = "Maple Bank said net income rose to 96.5 mln dlrs from 87.0 mln.";
+  using V = std::vector<std::string>;
+  EXPECT_EQ(Currencies(text), (V{"USD", "USD"}));
+  EXPECT_EQ(Currencies(text, "TORONTO, March 5"), (V{"CAD", "CAD"}));
+  EXPECT_EQ(Currencies(text, "ST. JOHN'S, Newfoundland, March 5"), (V{"CAD", "CAD"}));
+  EXPECT_EQ(Currencies(text, "SYDNEY, March 5"), (V{"AUD", "AUD"}));
+  EXPECT_EQ(Currencies(text, "NEW YORK, March 5"), (V{"USD", "USD"}));
+  EXPECT_EQ(Currencies("MONTREAL, March 3 - " + text), (V{"CAD", "CAD"}));
+  EXPECT_EQ(Currencies("Maple Bank said net income rose to 96.5 mln U.S. dlrs.", "TORONTO, March 5"),
+            (V{"USD"}));
+  EXPECT_EQ(Currencies("Maple Bank said net income rose to 96.5 mln yen.", "TORONTO, March 5"),
+            (V{"JPY"}));
+}
+
 TEST(ResolverTest, IntegrationListKeepsEveryOriginal) {
   Facts f = Resolve("Opal Group will integrate Topaz Pay, 5188 and Beryl into Opal Cloud.");
   ASSERT_EQ(f.changes.size(), 1u);

@@ -18,6 +18,12 @@ PipelineResult Render(OutputFormat format, const std::string& text, DocumentMeta
   return p.Process({text, meta});
 }
 
+DocumentMeta Headline(std::string headline) {
+  DocumentMeta meta;
+  meta.headline = std::move(headline);
+  return meta;
+}
+
 // The text a browser shows for a fragment of HTML: tags dropped, the five
 // escapes undone.
 std::string VisibleText(std::string html) {
@@ -94,7 +100,7 @@ TEST(HtmlSectionTest, RelationsReadAsSentencesWithRuleAndConfidence) {
 TEST(HtmlSectionTest, ArticleMarkupNeverBecomesMarkup) {
   PipelineResult r = Render(OutputFormat::kHtml,
                          "Quartz Ltd. named <script>alert(1)</script> \"Laura Stein\" president.",
-                         {.id = "", .url = "", .date = "", .headline = "<img src=x onerror=alert(2)>", .source = ""});
+                         Headline("<img src=x onerror=alert(2)>"));
   EXPECT_EQ(r.output.find("<script>"), std::string::npos);
   EXPECT_EQ(r.output.find("<img"), std::string::npos);
   EXPECT_NE(VisibleText(TextPane(r.output)).find("<script>alert(1)</script> \"Laura Stein\""),
@@ -118,7 +124,7 @@ TEST(DotTest, ClusterPerDocumentWithRolesMergesAndRecords) {
   PipelineResult r = Render(OutputFormat::kDot,
                          "Quartz Ltd. named Laura Stein president. Granite Peak Holdings agreed "
                          "to acquire Silverline {Software}. Its revenue rose 5%.",
-                         {.id = "", .url = "", .date = "", .headline = "A \"test\"", .source = ""});
+                         Headline("A \"test\""));
   EXPECT_NE(r.output.find("subgraph \"cluster_doc-"), std::string::npos);
   EXPECT_NE(r.output.find("label=\"A \\\"test\\\"\""), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("[label=\"Laura Stein\""), std::string::npos) << r.output;
