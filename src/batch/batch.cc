@@ -310,8 +310,9 @@ class InputWalker {
     while (std::getline(*j.stream, line)) {
       ++j.line;
       if (!line.empty() && line.back() == '\r') line.pop_back();
+      // Only JSON white space (a stray CR from mixed line ends too): blank.
       bool blank = std::all_of(line.begin(), line.end(), [](char c) {
-        return c == ' ' || c == '\t';
+        return c == ' ' || c == '\t' || c == '\r';
       });
       if (blank) continue;
       Start(w, j.source + ":" + std::to_string(j.line), "");
