@@ -40,6 +40,11 @@ class NameForms {
 
   bool IsAliasStopword(std::string_view lower_word) const;
 
+  // The lower-case initials of a name without its legal suffix, skipping
+  // the acronym_skip lexicon's words ("Imperial Chemical Industries PLC" ->
+  // "ici", "Bank of Boston Corp" -> "bb"); empty for a one-word name.
+  std::string Initials(std::string_view name) const;
+
   // `text` without a leading determiner ("the fourth quarter" -> "fourth
   // quarter"; lexicon determiners).
   std::string StripDeterminer(std::string_view text) const;
@@ -57,6 +62,7 @@ class NameForms {
   std::vector<std::vector<std::string>> designators_;
   std::unordered_set<std::string> stopwords_;
   std::unordered_set<std::string> determiners_;
+  std::unordered_set<std::string> acronym_skip_;
 };
 
 // The contract's slug: lower-cased, runs of anything but letters and digits

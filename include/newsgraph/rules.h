@@ -146,6 +146,9 @@ struct Rule {
   int priority = 0;
   double confidence = 0.8;
   int stage = 1;  // entity rules only: run in ascending stage order
+  // Relation rules only: matches are kept whatever matches overlap them
+  // (a relative clause, "X, who had been president," inside another match).
+  bool overlap = false;
   std::string pattern;  // as written
   std::vector<std::string> captures;     // capture names, by index
   std::vector<std::string> part_labels;  // top-level pattern parts (explain)

@@ -141,6 +141,8 @@ std::optional<int> ParseOptions(int argc, char** argv, Options* out) {
   eval->add_option("--gold", o.gold, "The gold file")->required();
   eval->add_flag("--json", o.json, "Print the report as JSON");
   eval->add_flag("--details", o.details, "Also list every miss and false positive");
+  eval->add_option("--rules", o.rules_dir,
+                   "Rule folder to score instead of the built-in rules");
   eval->add_option("paths", eval_inputs, "Articles (files, folders, JSON Lines)")
       ->required();
 

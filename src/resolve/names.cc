@@ -29,6 +29,22 @@ NameForms::NameForms(const RuleSet& rules)
     if (p.size() == 1) stopwords_.insert(p[0]);
   for (const auto& p : LoadPhrases(rules, "determiners"))
     if (p.size() == 1) determiners_.insert(p[0]);
+  for (const auto& p : LoadPhrases(rules, "acronym_skip"))
+    if (p.size() == 1) acronym_skip_.insert(p[0]);
+}
+
+std::string NameForms::Initials(std::string_view name) const {
+  auto words = Words(StripLegalSuffix(name));
+  if (words.size() < 2) return "";
+  std::string out;
+  for (const auto& w : words) {
+    if (acronym_skip_.count(w)) continue;
+    size_t i = 0;
+    char32_t c = DecodeUtf8(w, &i);
+    if (!IsLetter(c)) return "";  // "3M Co", "Foo-Bar & Co": no plain initials
+    AppendUtf8(c, &out);
+  }
+  return out;
 }
 
 std::string NameForms::StripDeterminer(std::string_view text) const {

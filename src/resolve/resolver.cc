@@ -21,6 +21,17 @@ bool StartsUpperOrDigit(std::string_view s) {
 
 std::string Lower(std::string_view s) { return ToLowerUtf8(s); }
 
+bool IsAllCapitals(std::string_view s) {
+  size_t i = 0;
+  bool any = false;
+  while (i < s.size()) {
+    char32_t c = DecodeUtf8(s, &i);
+    if (!IsUpper(c)) return false;
+    any = true;
+  }
+  return any;
+}
+
 
 // The state of one Resolve() call.
 class DocumentResolver {
@@ -50,6 +61,16 @@ class DocumentResolver {
       if (mention_entity_[target] < 0) Assign(target, ann_.mentions[target].type);
       mention_entity_[i] = mention_entity_[target];
       if (mention_entity_[i] >= 0) entity_mentions_[mention_entity_[i]].push_back(static_cast<int>(i));
+    }
+    // "MidCon Corp, a subsidiary of Occidental Petroleum Corp, said ...":
+    // the parent in such an appositive is not what the sentence is about.
+    for (const Relation& r : relations) {
+      if (r.family != Family::kSubOrganization) continue;
+      const RelationArg* child = r.Find("child");
+      const RelationArg* parent = r.Find("parent");
+      if (child && parent && child->captured && parent->captured &&
+          parent->range.begin > child->range.begin)
+        appositive_parents_.insert(parent->range.begin);
     }
     for (const Relation& r : relations) {
       switch (r.family) {
@@ -257,6 +278,7 @@ class DocumentResolver {
     for (int i = static_cast<int>(ann_.FirstFrom(t)) - 1; i >= 0; --i) {
       const Mention& m = ann_.mentions[i];
       if (m.tokens.begin < floor) break;
+      if (appositive_parents_.count(m.tokens.begin)) continue;
       if (m.type == entity_type::kName) {
         int e = KnownEntity(i, entity_type::kOrganization);
         if (e >= 0) return e;
@@ -545,6 +567,10 @@ class DocumentResolver {
           auto core = names_.Words(names_.Core(text[o]));
           match = core.size() >= 1 && names_.Words(text[o]).size() >= 2 &&
                   core == words;
+          // "ICI" for Imperial Chemical Industries PLC: written in capitals,
+          // two letters or more, the initials of the longer name.
+          match = match || (words[0].size() >= 2 && IsAllCapitals(text[e]) &&
+                            names_.Initials(text[o]) == words[0]);
         }
         if (!match) continue;
         if (found >= 0) ambiguous = true;
@@ -611,6 +637,7 @@ class DocumentResolver {
   const Annotation& ann_;
   Facts facts_;
   std::string local_dollar_;  // see LocalDollar()
+  std::set<uint32_t> appositive_parents_;  // first tokens, see Run()
   std::vector<int> mention_entity_;
   std::vector<char> antecedent_done_;
   std::vector<std::vector<int>> entity_mentions_;

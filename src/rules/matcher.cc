@@ -329,11 +329,14 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
   });
   std::vector<RuleMatch> accepted;
   std::vector<Family> accepted_family;
+  std::vector<bool> accepted_overlap;  // from an overlap: yes rule
   std::vector<re2::StringPiece> groups;
   for (const Candidate& c : found) {
+    // An overlap: yes rule's matches neither lose nor win a conflict.
+    const bool overlaps = impl.rules[c.rule].overlap;
     bool clash = false;
-    for (size_t i = 0; i < accepted.size() && !clash; ++i)
-      clash = accepted_family[i] == c.family &&
+    for (size_t i = 0; i < accepted.size() && !clash && !overlaps; ++i)
+      clash = accepted_family[i] == c.family && !accepted_overlap[i] &&
               accepted[i].tokens.begin < first + c.end &&
               first + c.begin < accepted[i].tokens.end;
     if (clash) continue;
@@ -370,6 +373,7 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
     }
     accepted.push_back(std::move(m));
     accepted_family.push_back(c.family);
+    accepted_overlap.push_back(overlaps);
   }
   for (int a : present_list) {
     present[a] = 0;

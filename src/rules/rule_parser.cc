@@ -11,7 +11,7 @@ namespace {
 
 const std::set<std::string>& RuleKeys() {
   static const std::set<std::string> kKeys = {
-      "family", "priority", "confidence", "stage", "pattern",
+      "family", "priority", "confidence", "stage", "overlap", "pattern",
       "emit",   "example",  "expect",     "counter"};
   return kKeys;
 }
@@ -242,6 +242,12 @@ void ParseRuleFile(const std::string& path, const std::string& content,
             r.stage = static_cast<int>(d);
           }
         }
+      } else if (key == "overlap") {
+        if (text == "yes" || text == "no") {
+          r.overlap = text == "yes";
+        } else {
+          diags->Error(path, line, col, "overlap must be yes or no, not '" + text + "'");
+        }
       } else if (key == "confidence") {
         double d;
         if (number(&d)) {
@@ -301,6 +307,9 @@ void ParseRuleFile(const std::string& path, const std::string& content,
       diags->Error(path, r.where.line, r.where.column, "rule '" + r.id + "' has no family:");
     if (!has_pattern)
       diags->Error(path, r.where.line, r.where.column, "rule '" + r.id + "' has no pattern:");
+    if (r.overlap && r.family == Family::kEntity)
+      diags->Error(path, r.where.line, r.where.column,
+                   "rule '" + r.id + "': overlap: is for relation rules (entity mentions are disjoint)");
     if (rule->emit_srcs.empty())
       diags->Error(path, r.where.line, r.where.column, "rule '" + r.id + "' has no emit:");
     rule = nullptr;

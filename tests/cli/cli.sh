@@ -131,6 +131,22 @@ python3 -c "import json,sys; r=json.load(open('$tmp/out')); assert r['documents'
   && { pass=$((pass + 1)); echo "ok   eval --json is JSON with the scores"; } \
   || { fail=$((fail + 1)); echo "FAIL eval --json"; }
 expect "eval with a missing gold file exits 2" 2 "$bin" eval --gold "$tmp/none.json" "$src/samples"
+# A rule writer scores an edited rule folder without recompiling: with the
+# appointment rules gone, the memberships they found become misses.
+mkdir -p "$tmp/evalrules" && cp -r "$src/rules/." "$tmp/evalrules/"
+sed -i 's/^rule role\.appointment\.named$/rule role.appointment.named-off/; /^rule role\.appointment\.named-off$/,/^$/ s/^  pattern: /  pattern: "zzz-never" /' \
+  "$tmp/evalrules/patterns/memberships.rules"
+expect "eval --rules DIR exits 0" 0 "$bin" eval --rules "$tmp/evalrules" --json --gold "$src/tests/eval/samples.gold.json" "$src/samples"
+cp "$tmp/out" "$tmp/eval-edited.json"
+"$bin" eval --json --gold "$src/tests/eval/samples.gold.json" "$src/samples" > "$tmp/eval-builtin.json" 2>/dev/null
+python3 -c "
+import json, sys
+a, b = (json.load(open(f)) for f in sys.argv[1:])
+fn = lambda r: r['families']['memberships']['fn'] if 'families' in r else None
+assert fn(b) is not None and fn(a) > fn(b), (fn(a), fn(b))
+" "$tmp/eval-edited.json" "$tmp/eval-builtin.json" \
+  && { pass=$((pass + 1)); echo "ok   eval --rules scores the edited rules"; } \
+  || { fail=$((fail + 1)); echo "FAIL eval --rules did not change the scores"; head -c 400 "$tmp/eval-edited.json"; }
 
 # Review views: one page (or graph) for a whole batch on stdout, one
 # complete page per document in an output folder, a page even when every

@@ -21,6 +21,7 @@ std::shared_ptr<const RuleSet> NameRules() {
             {"t/org_designators.lex", "Group\nHoldings\n"},
             {"t/alias_stopwords.lex", "General\n"},
             {"t/determiners.lex", "the\n"},
+            {"t/acronym_skip.lex", "of\nand\n"},
         },
         &d);
     EXPECT_TRUE(r) << d.ToString();
@@ -34,6 +35,13 @@ class NameFormsTest : public ::testing::Test {
   void SetUp() override { ASSERT_TRUE(NameRules()); }
   NameForms forms_{*NameRules()};
 };
+
+TEST_F(NameFormsTest, InitialsSkipLegalSuffixAndConnectors) {
+  EXPECT_EQ(forms_.Initials("Imperial Chemical Industries Ltd."), "ici");
+  EXPECT_EQ(forms_.Initials("Bank of Boston Inc"), "bb");
+  EXPECT_EQ(forms_.Initials("Acme Inc"), "");  // one word left: no acronym
+  EXPECT_EQ(forms_.Initials("3 Rivers Ltd."), "");
+}
 
 // ---- Slug ---------------------------------------------------------------
 

@@ -122,6 +122,25 @@ TEST(ResolverTest, DollarsAreTheDatelinesLocalDollars) {
             (V{"JPY"}));
 }
 
+TEST(ResolverTest, ContextSkipsTheParentInAnAppositive) {
+  Facts f = Resolve("Larch Corp, a subsidiary of Opal Petroleum Corp, said Ann Vik has "
+                    "resigned as president.");
+  ASSERT_EQ(f.memberships.size(), 1u);
+  EXPECT_EQ(E(f, f.memberships[0].organization).name, "Larch Corp");
+}
+
+TEST(ResolverTest, AnAcronymInCapitalsIsTheCompanyWithThoseInitials) {
+  Facts f = Resolve("Imperial Chemical Industries PLC reported results. ICI bought "
+                    "Glidden Paints for 580 mln dlrs.");
+  ASSERT_EQ(f.changes.size(), 1u);
+  EXPECT_EQ(E(f, f.changes[0].resulting).name, "Imperial Chemical Industries PLC");
+  // Other initials are another company.
+  Facts g = Resolve("Imperial Chemical Industries PLC reported results. ICX bought "
+                    "Glidden Paints for 580 mln dlrs.");
+  ASSERT_EQ(g.changes.size(), 1u);
+  EXPECT_EQ(E(g, g.changes[0].resulting).name, "ICX");
+}
+
 TEST(ResolverTest, IntegrationListKeepsEveryOriginal) {
   Facts f = Resolve("Opal Group will integrate Topaz Pay, 5188 and Beryl into Opal Cloud.");
   ASSERT_EQ(f.changes.size(), 1u);

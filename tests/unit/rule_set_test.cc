@@ -209,6 +209,20 @@ TEST(RuleDiagnosticsTest, UnusedAndUnknownCapturesAreReported) {
   EXPECT_NE(e.find("capture 'y' is never used"), std::string::npos) << e;
 }
 
+TEST(RuleDiagnosticsTest, OverlapIsYesOrNoAndForRelationRulesOnly) {
+  std::string e = Errors({{"r/x.rules",
+                           "rule t.x\n  family: entity\n  overlap: yes\n  pattern: x:\"a\"\n"
+                           "  emit: HIT(span=x)\n"
+                           "rule t.y\n  family: membership\n  overlap: maybe\n  pattern: x:\"a\"\n"
+                           "  emit: membership(member=x)\n"}});
+  EXPECT_NE(e.find("r/x.rules:1:1: error: rule 't.x': overlap: is for relation rules"),
+            std::string::npos)
+      << e;
+  EXPECT_NE(e.find("r/x.rules:8:12: error: overlap must be yes or no, not 'maybe'"),
+            std::string::npos)
+      << e;
+}
+
 TEST(RuleDiagnosticsTest, DuplicateIdPointsAtTheFirst) {
   std::string rule =
       "rule t.x\n  family: entity\n  pattern: x:\"a\"\n  emit: HIT(span=x)\n";
