@@ -4,6 +4,8 @@ revenue
 revenues => revenue
 revs => revenue
 sales => revenue
+same-store sales
+comparable store sales => same-store sales
 net sales => revenue
 turnover => revenue
 net income

@@ -505,6 +505,21 @@ class DocumentResolver {
         }
         break;
       }
+      // "rose to 2.02 billion from 1.85 billion dlrs": else from the first
+      // amount after it in the sentence.
+      for (size_t i = ann_.FirstFrom(range.end);
+           o.quantity.unit_code.empty() && i < ann_.mentions.size(); ++i) {
+        const Mention& m = ann_.mentions[i];
+        if (m.tokens.begin >= seg_.sentences[r.sentence].tokens.end) break;
+        if (m.type != entity_type::kMoney) continue;
+        Quantity next = normalizer_.ParseQuantity(doc_.text, seg_, ann_.hits, m.tokens);
+        if (!next.unit_code.empty() && next.unit_code != "P1") {
+          o.quantity.unit_code = next.unit_code;
+          o.quantity.unit_text = next.unit_text;
+          o.quantity.local = next.local;
+        }
+        break;
+      }
     }
     if (o.quantity.local == "dollar" && !local_dollar_.empty()) o.quantity.unit_code = local_dollar_;
     if (o.quantity.unit_text.empty()) o.quantity.unit_text = Value(r, "unit");

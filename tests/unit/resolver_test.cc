@@ -141,6 +141,14 @@ TEST(ResolverTest, AnAcronymInCapitalsIsTheCompanyWithThoseInitials) {
   EXPECT_EQ(E(g, g.changes[0].resulting).name, "ICX");
 }
 
+TEST(ResolverTest, AFigureWithoutCurrencyTakesTheNextOnesCurrency) {
+  Facts f = Resolve("Opal Corp said revenues rose to 2.02 billion from 1.85 billion dlrs.");
+  ASSERT_EQ(f.observations.size(), 2u);
+  EXPECT_EQ(*f.observations[0].quantity.value, 2.02e9);
+  EXPECT_EQ(f.observations[0].quantity.unit_code, "USD");
+  EXPECT_EQ(f.observations[1].quantity.unit_code, "USD");
+}
+
 TEST(ResolverTest, IntegrationListKeepsEveryOriginal) {
   Facts f = Resolve("Opal Group will integrate Topaz Pay, 5188 and Beryl into Opal Cloud.");
   ASSERT_EQ(f.changes.size(), 1u);
