@@ -173,10 +173,6 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
         dyn[t - first].push_back(impl.any_entity_atom);
     }
   }
-  auto has = [&](uint32_t k, int a) {
-    return std::binary_search(stat[k]->begin(), stat[k]->end(), a) ||
-           std::binary_search(dyn[k].begin(), dyn[k].end(), a);
-  };
 
   // 2. The atoms the sentence holds.
   thread_local std::vector<uint8_t> present;
@@ -215,6 +211,14 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
       }
     }
   }
+  // Does token k hold atom a? An atom no token holds (most negated ones)
+  // answers at once; else one search in the tokens that hold it.
+  auto has = [&](uint32_t k, int a) {
+    int slot = holder_slot[a];
+    if (slot < 0) return false;
+    const auto& h = holders[slot];
+    return std::binary_search(h.begin(), h.end(), k);
+  };
   // A rule's record string: per token, 0x01, the ids of the rule's tests it
   // passes (ascending), 0x02 (see compiler.cc).
   thread_local std::string rec;
