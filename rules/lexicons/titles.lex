@@ -8,6 +8,8 @@ C.E.O. => Chief Executive Officer
 Chief Financial Officer
 CFO => Chief Financial Officer
 chief financial => Chief Financial Officer
+finance director => Chief Financial Officer
+financial director => Chief Financial Officer
 Chief Operating Officer
 COO => Chief Operating Officer
 Chief Technology Officer
@@ -30,6 +32,8 @@ Chairwoman => Chairman
 Chairperson => Chairman
 chair => Chairman
 Chairman of the Board => Chairman
+chairman-elect => Chairman
+president-elect => President
 Vice Chairman
 vice-chairman => Vice Chairman
 Deputy Chairman
