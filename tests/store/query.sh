@@ -22,12 +22,4 @@ body=$(curl -sS --noproxy '*' --fail-with-body \
   exit 1
 }
 
-python3 -c '
-import json, sys
-res = json.loads(sys.stdin.read())
-names = res["head"]["vars"]
-esc = lambda s: s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
-rows = ["\t".join(esc(b.get(v, {}).get("value", "")) for v in names)
-        for b in res["results"]["bindings"]]
-sys.stdout.write("".join(r + "\n" for r in sorted(rows)))
-' <<<"$body"
+python3 "$(dirname "$0")/json_rows.py" <<<"$body"

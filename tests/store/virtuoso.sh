@@ -2,7 +2,8 @@
 # Run a throw-away Virtuoso (Debian virtuoso-opensource-7-bin) from a scratch
 # folder, bound to 127.0.0.1 only, for end-to-end store tests.
 #
-#   virtuoso.sh start DIR   -> prints the HTTP base URL (also in DIR/url); exit 0 when ready
+#   virtuoso.sh start DIR   -> prints the HTTP base URL (also in DIR/url; the
+#                              isql-vt address is in DIR/sql); exit 0 when ready
 #   virtuoso.sh stop DIR    -> stops the server whose pid is in DIR/pid
 #
 # Exit 77 (the "skipped" code of CTest/automake) when virtuoso-t is missing,
@@ -51,6 +52,7 @@ start() {
   sqlport=$(free_port)
   httpport=$(free_port "$sqlport")
   url="http://127.0.0.1:$httpport"
+  echo "127.0.0.1:$sqlport" >"$dir/sql"  # for isql-vt (bulk loading)
 
   # Minimal ini: every file in DIR, loopback ports, ~160 MB of buffers.
   cat >"$dir/virtuoso.ini" <<EOF
