@@ -73,3 +73,6 @@ net loss
 earnings per share
 loss per share
 per share earnings => earnings per share
+profit per share => earnings per share
+profit per basic share => earnings per share
+earnings per basic share => earnings per share
