@@ -64,6 +64,7 @@ enum class Family : uint8_t {
   kObservation,      // metric-value
   kReports,          // X reports to Y (attached to X's membership)
   kSubOrganization,  // X is a unit of Y
+  kSuccession,       // X succeeds Y: Y held what X is given, and no longer
   kDateline,         // place and date at the top of an article
 };
 std::string_view FamilyName(Family f);

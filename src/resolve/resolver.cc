@@ -81,6 +81,9 @@ class DocumentResolver {
         default: break;
       }
     }
+    // Successions read the memberships found anywhere in the document.
+    for (const Relation& r : relations)
+      if (r.family == Family::kSuccession) AddSuccession(r);
     MergeShortForms();
     membership_index_.clear();
     for (size_t i = 0; i < facts_.memberships.size(); ++i)
@@ -411,6 +414,42 @@ class DocumentResolver {
           if (x.end_date.empty()) x.end_date = ms.end_date;
           if (x.reports_to < 0) x.reports_to = ms.reports_to;
         }
+      }
+    }
+  }
+
+  // "He replaces James Skinner": the predecessor held what the successor is
+  // given (the roles the successor was appointed to, else those the
+  // successor holds), and no longer.
+  // ("will succeed Ann Roe as treasurer" names the role: a membership rule.)
+  void AddSuccession(const Relation& r) {
+    auto successors = ArgEntities(r.Find("successor"), entity_type::kPerson, false);
+    auto predecessors = ArgEntities(r.Find("predecessor"), entity_type::kPerson, false);
+    if (successors.empty() || predecessors.empty() || successors[0] == predecessors[0]) return;
+    // What the successor was appointed to, else what the successor holds.
+    bool appointed = false;
+    for (const Membership& ms : facts_.memberships)
+      appointed = appointed || (ms.member == successors[0] && ms.status == "appointed");
+    std::vector<Membership> held;
+    for (const Membership& ms : facts_.memberships) {
+      if (ms.member != successors[0] || ms.status == "former" || ms.status == "departing") continue;
+      if (appointed && ms.status != "appointed") continue;
+      Membership p;
+      p.member = predecessors[0];
+      p.role = ms.role;
+      p.organization = ms.organization;
+      p.role_name = ms.role_name;
+      p.status = "former";
+      p.prov = Prov(r);
+      held.push_back(std::move(p));
+    }
+    for (Membership& p : held) {
+      auto [it, fresh] = membership_index_.try_emplace(
+          {p.member, p.role, p.organization, p.status}, facts_.memberships.size());
+      if (fresh) {
+        facts_.memberships.push_back(std::move(p));
+      } else {
+        MergeProvenance(&facts_.memberships[it->second].prov, p.prov);
       }
     }
   }

@@ -381,6 +381,8 @@ const std::vector<ArgSpec>* FamilyArgs(Family f) {
                                                 {"boss", true, {}}};
   static const std::vector<ArgSpec> kSub = {{"child", true, {}},
                                             {"parent", true, {}}};
+  static const std::vector<ArgSpec> kSuccession = {{"successor", true, {}},
+                                                   {"predecessor", true, {}}};
   static const std::vector<ArgSpec> kDateline = {{"place", false, {}},
                                                  {"date", true, {}}};
   switch (f) {
@@ -389,6 +391,7 @@ const std::vector<ArgSpec>* FamilyArgs(Family f) {
     case Family::kObservation: return &kObservation;
     case Family::kReports: return &kReports;
     case Family::kSubOrganization: return &kSub;
+    case Family::kSuccession: return &kSuccession;
     case Family::kDateline: return &kDateline;
     case Family::kEntity: return nullptr;
   }
@@ -398,7 +401,7 @@ const std::vector<ArgSpec>* FamilyArgs(Family f) {
 bool FamilyFromName(const std::string& s, Family* f) {
   for (Family c : {Family::kMembership, Family::kChange, Family::kObservation,
                    Family::kReports, Family::kSubOrganization,
-                   Family::kDateline}) {
+                   Family::kSuccession, Family::kDateline}) {
     if (FamilyName(c) == s) {
       *f = c;
       return true;
@@ -442,6 +445,7 @@ std::string_view FamilyName(Family f) {
     case Family::kObservation: return "observation";
     case Family::kReports: return "reports";
     case Family::kSubOrganization: return "suborganization";
+    case Family::kSuccession: return "succession";
     case Family::kDateline: return "dateline";
   }
   return "?";

@@ -218,6 +218,7 @@ void ParseRuleFile(const std::string& path, const std::string& content,
             {"observation", Family::kObservation},
             {"reports", Family::kReports},
             {"suborganization", Family::kSubOrganization},
+            {"succession", Family::kSuccession},
             {"dateline", Family::kDateline}};
         bool found = false;
         for (auto& [name, f] : kFamilies) {
@@ -230,7 +231,7 @@ void ParseRuleFile(const std::string& path, const std::string& content,
           diags->Error(path, line, col,
                        "unknown family '" + text +
                            "' (entity, membership, change, observation, "
-                           "reports, suborganization, dateline)");
+                           "reports, suborganization, succession, dateline)");
       } else if (key == "priority" || key == "stage") {
         double d;
         if (number(&d)) {

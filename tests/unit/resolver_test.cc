@@ -149,6 +149,16 @@ TEST(ResolverTest, AFigureWithoutCurrencyTakesTheNextOnesCurrency) {
   EXPECT_EQ(f.observations[1].quantity.unit_code, "USD");
 }
 
+TEST(ResolverTest, APredecessorHeldWhatTheSuccessorWasAppointedTo) {
+  Facts f = Resolve("Quill Corp named Ned Moss president. Moss was formerly treasurer of "
+                    "Kite Corp. He replaces Jim Sker, the company said.");
+  std::vector<std::string> sker;
+  for (const auto& m : f.memberships)
+    if (E(f, m.member).name == "Jim Sker")
+      sker.push_back(E(f, m.role).name + "@" + E(f, m.organization).name + ":" + m.status);
+  EXPECT_EQ(sker, (std::vector<std::string>{"President@Quill Corp:former"}));
+}
+
 TEST(ResolverTest, IntegrationListKeepsEveryOriginal) {
   Facts f = Resolve("Opal Group will integrate Topaz Pay, 5188 and Beryl into Opal Cloud.");
   ASSERT_EQ(f.changes.size(), 1u);
