@@ -10,6 +10,9 @@ net sales => revenue
 turnover => revenue
 net income
 income => net income
+other income
+interest income
+net interest income
 net profit => net income
 profit => net income
 profits => net income
