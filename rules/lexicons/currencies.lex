@@ -11,6 +11,7 @@ dlr => dollars | currency=USD local=dollar
 dlrs => dollars | currency=USD local=dollar
 U.S. dollars => dollars | currency=USD
 U.S. dlrs => dollars | currency=USD
+U.S. dlr => dollars | currency=USD
 USD | currency=USD
 cent => cents | currency=USD factor=0.01 local=dollar
 cents | currency=USD factor=0.01 local=dollar
@@ -22,10 +23,12 @@ HKD | currency=HKD
 C$ => Canadian dollars | currency=CAD
 Canadian dollars | currency=CAD
 Canadian dlrs => Canadian dollars | currency=CAD
+Canadian dlr => Canadian dollars | currency=CAD
 CAD | currency=CAD
 A$ => Australian dollars | currency=AUD
 Australian dollars | currency=AUD
 Australian dlrs => Australian dollars | currency=AUD
+Australian dlr => Australian dollars | currency=AUD
 AUD | currency=AUD
 S$ => Singapore dollars | currency=SGD
 SGD | currency=SGD

@@ -1,5 +1,7 @@
 # Metric nouns. The canonical form is the metric's name ("variableMeasured");
-# unit= is the unit text for counts that have no other unit.
+# unit= is the unit text for counts that have no other unit; per_share= is
+# the metric of a figure "a share" of it ("a loss of two cts a share" is a
+# loss per share).
 revenue
 revenues => revenue
 revs => revenue
@@ -8,24 +10,30 @@ same-store sales
 comparable store sales => same-store sales
 net sales => revenue
 turnover => revenue
-net income
-income => net income
+net income | per_share="earnings per share"
+net => net income | per_share="earnings per share"
+income => net income | per_share="earnings per share"
 other income
 interest income
 net interest income
-net profit => net income
-profit => net income
-profits => net income
+net profit => net income | per_share="earnings per share"
+profit => net income | per_share="earnings per share"
+profits => net income | per_share="earnings per share"
 pre-tax profit
 pretax profit => pre-tax profit
-operating profit
-operating income
-earnings => net income
-net earnings => net income
-net loss
-loss
-losses => loss
-operating loss
+operating profit | per_share="operating earnings per share"
+operating income | per_share="operating earnings per share"
+earnings => net income | per_share="earnings per share"
+net earnings => net income | per_share="earnings per share"
+net loss | per_share="loss per share"
+loss | per_share="loss per share"
+losses => loss | per_share="loss per share"
+operating loss | per_share="operating loss per share"
+income from continuing operations
+earnings from continuing operations => income from continuing operations
+profit from continuing operations => income from continuing operations
+loss from discontinued operations
+loss from continuing operations
 earnings per share
 shr => earnings per share
 net shr => earnings per share
@@ -69,10 +77,10 @@ debt
 sales revenue => revenue
 total revenue => revenue
 total revenues => revenue
-group net income => net income
+group net income => net income | per_share="earnings per share"
 group sales => revenue
-operating earnings
-net loss
+operating earnings | per_share="operating earnings per share"
+net loss | per_share="loss per share"
 earnings per share
 loss per share
 per share earnings => earnings per share
