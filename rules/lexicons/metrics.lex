@@ -8,6 +8,10 @@ revs => revenue
 sales => revenue
 same-store sales
 comparable store sales => same-store sales
+comparable-store sales => same-store sales
+company-owned store sales
+company-owned stores sales => company-owned store sales
+accumulated deficit
 net sales => revenue
 turnover => revenue
 net income | per_share="earnings per share"
