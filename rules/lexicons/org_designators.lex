@@ -2,6 +2,7 @@
 # the name: "Northwind Holdings" is also called "Northwind".
 Group
 Holdings
+Division
 Holding
 Corporation
 Company

@@ -43,6 +43,7 @@ Bhd.
 Berhad
 Group
 Holdings
+Division
 Holding
 Industries
 Enterprises
