@@ -25,6 +25,8 @@ profit => net income | per_share="earnings per share"
 profits => net income | per_share="earnings per share"
 pre-tax profit
 pretax profit => pre-tax profit
+pre-tax profits => pre-tax profit
+pretax profits => pre-tax profit
 operating profit | per_share="operating earnings per share"
 operating income | per_share="operating earnings per share"
 earnings => net income | per_share="earnings per share"

@@ -70,7 +70,8 @@ class DocumentResolver {
       const RelationArg* parent = r.Find("parent");
       if (child && parent && child->captured && parent->captured &&
           parent->range.begin > child->range.begin)
-        appositive_parents_.insert(parent->range.begin);
+        for (uint32_t t = parent->range.begin; t < parent->range.end; ++t)
+          appositive_parents_.insert(t);
     }
     for (const Relation& r : relations) {
       switch (r.family) {
@@ -691,7 +692,7 @@ class DocumentResolver {
   const Annotation& ann_;
   Facts facts_;
   std::string local_dollar_;  // see LocalDollar()
-  std::set<uint32_t> appositive_parents_;  // first tokens, see Run()
+  std::set<uint32_t> appositive_parents_;  // their tokens, see Run()
   std::vector<int> mention_entity_;
   std::vector<char> antecedent_done_;
   std::vector<std::vector<int>> entity_mentions_;
