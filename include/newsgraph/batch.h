@@ -113,7 +113,7 @@ JsonLine ParseJsonLine(std::string_view line, const JsonlFields& fields,
 void ForEachInput(const BatchOptions& options,
                   const std::function<bool(InputDocument&)>& fn);
 
-// The shard (0 .. shards-1) of a document key: FNV-1a 64 of the key.
+// The shard (0 .. shards-1) of a document key: StableHash (graph.h) of the key.
 uint32_t ShardOf(std::string_view key, uint32_t shards);
 
 // True when `name` matches the glob (`*`, `?`, `[...]`), as fnmatch does.

@@ -19,8 +19,10 @@
 #ifndef NEWSGRAPH_GRAPH_H_
 #define NEWSGRAPH_GRAPH_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "newsgraph/names.h"
@@ -72,6 +74,10 @@ struct Graph {
 struct GraphOptions {
   std::string base = "https://w3id.org/newsgraph/id/";
 };
+
+// FNV-1a 64 of `text`: a fast hash that is the same on every machine and
+// run (shards, HTML anchors), unlike std::hash.
+uint64_t StableHash(std::string_view text);
 
 class GraphBuilder {
  public:

@@ -49,7 +49,7 @@ struct Quantity {
   std::string unit_code;  // ISO 4217, or P1 for percent
   std::string unit_text;  // "yuan", "percent", ...
   // A currency word that means the dateline's own currency when it has one
-  // ("dlrs" in a Toronto story): the lexicon's local= attribute, "dollar".
+  // ("dlrs" in a Toronto story): the lexicon's local= attribute ("dollar").
   std::string local;
   bool approximate = false;
 };

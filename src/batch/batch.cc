@@ -27,12 +27,7 @@ namespace newsgraph {
 namespace fs = std::filesystem;
 
 uint32_t ShardOf(std::string_view key, uint32_t shards) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : key) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return shards <= 1 ? 0 : static_cast<uint32_t>(h % shards);
+  return shards <= 1 ? 0 : static_cast<uint32_t>(StableHash(key) % shards);
 }
 
 bool GlobMatch(const std::string& glob, const std::string& name) {

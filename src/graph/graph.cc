@@ -9,6 +9,16 @@
 #include "newsgraph/unicode.h"
 
 namespace newsgraph {
+
+uint64_t StableHash(std::string_view text) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : text) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
 namespace {
 
 bool IsAbsoluteIri(std::string_view s) {

@@ -45,7 +45,7 @@ class DocumentResolver {
 
   Facts Run(const std::vector<Relation>& relations) {
     facts_.date_published = PublicationDate(relations);
-    local_dollar_ = LocalDollar(relations);
+    dateline_places_ = DatelinePlaces(relations);
     // Typed mentions first, then short forms.
     for (size_t i = 0; i < ann_.mentions.size(); ++i) {
       const Mention& m = ann_.mentions[i];
@@ -117,9 +117,9 @@ class DocumentResolver {
     return "";
   }
 
-  // What "dlrs" means here: the currency its dateline's place gives to a
-  // local dollar (Toronto: CAD), from the input's dateline or the text's.
-  std::string LocalDollar(const std::vector<Relation>& relations) {
+  // The parts of the input's dateline, or the text's, that may name a place
+  // ("MONTREAL, March 3", "ST. JOHN'S, Newfoundland, May 2": each part).
+  std::vector<std::string> DatelinePlaces(const std::vector<Relation>& relations) {
     std::string dateline = doc_.meta.dateline;
     if (dateline.empty()) {
       for (const Relation& r : relations) {
@@ -128,16 +128,42 @@ class DocumentResolver {
         break;
       }
     }
-    // "MONTREAL, March 3", "ST. JOHN'S, Newfoundland, May 2": any part.
+    std::vector<std::string> parts;
     for (size_t start = 0; start < dateline.size();) {
       size_t comma = std::min(dateline.find(',', start), dateline.size());
       std::string part = dateline.substr(start, comma - start);
       while (!part.empty() && part.front() == ' ') part.erase(part.begin());
       while (!part.empty() && part.back() == ' ') part.pop_back();
-      if (auto code = normalizer_.LocalCurrency(part, "dollar"); !code.empty()) return code;
+      if (!part.empty()) parts.push_back(std::move(part));
       start = comma + 1;
     }
+    return parts;
+  }
+
+  // What a local currency word ("dlrs": local=dollar) means here: the code
+  // the dateline's place gives that kind (Toronto: CAD), else nothing.
+  std::string LocalCurrency(const std::string& kind) const {
+    for (const auto& place : dateline_places_)
+      if (auto code = normalizer_.LocalCurrency(place, kind); !code.empty()) return code;
     return "";
+  }
+
+  // The currency of the nearest amount in sentence `sent`, searching
+  // backwards from mention index `from` (step -1) or forwards (step +1);
+  // false when the nearest amount has none.
+  bool NearestCurrency(int from, int step, const Sentence& sent, Quantity* q) const {
+    for (int i = from; i >= 0 && i < static_cast<int>(ann_.mentions.size()); i += step) {
+      const Mention& m = ann_.mentions[i];
+      if (m.tokens.begin < sent.tokens.begin || m.tokens.begin >= sent.tokens.end) return false;
+      if (m.type != entity_type::kMoney) continue;
+      Quantity near = normalizer_.ParseQuantity(doc_.text, seg_, ann_.hits, m.tokens);
+      if (near.unit_code.empty() || near.unit_code == "P1") return false;
+      q->unit_code = near.unit_code;
+      q->unit_text = near.unit_text;
+      q->local = near.local;
+      return true;
+    }
+    return false;
   }
 
   // The organization of the latest sentence before mention `p` whose first
@@ -403,20 +429,26 @@ class DocumentResolver {
           ms.end_date = end;
           ms.reports_to = boss;
           ms.prov = Prov(r);
-          auto [it, fresh] = membership_index_.try_emplace(
-              {ms.member, ms.role, ms.organization, ms.status}, facts_.memberships.size());
-          if (fresh) {
-            facts_.memberships.push_back(std::move(ms));
-            continue;
-          }
-          Membership& x = facts_.memberships[it->second];
-          MergeProvenance(&x.prov, ms.prov);
-          if (x.start_date.empty()) x.start_date = ms.start_date;
-          if (x.end_date.empty()) x.end_date = ms.end_date;
-          if (x.reports_to < 0) x.reports_to = ms.reports_to;
+          AddMembership(std::move(ms));
         }
       }
     }
+  }
+
+  // A new membership, or more evidence and details for the same one
+  // (member, role, organization and status).
+  void AddMembership(Membership ms) {
+    auto [it, fresh] = membership_index_.try_emplace(
+        {ms.member, ms.role, ms.organization, ms.status}, facts_.memberships.size());
+    if (fresh) {
+      facts_.memberships.push_back(std::move(ms));
+      return;
+    }
+    Membership& x = facts_.memberships[it->second];
+    MergeProvenance(&x.prov, ms.prov);
+    if (x.start_date.empty()) x.start_date = ms.start_date;
+    if (x.end_date.empty()) x.end_date = ms.end_date;
+    if (x.reports_to < 0) x.reports_to = ms.reports_to;
   }
 
   // "He replaces James Skinner": the predecessor held what the successor is
@@ -444,15 +476,7 @@ class DocumentResolver {
       p.prov = Prov(r);
       held.push_back(std::move(p));
     }
-    for (Membership& p : held) {
-      auto [it, fresh] = membership_index_.try_emplace(
-          {p.member, p.role, p.organization, p.status}, facts_.memberships.size());
-      if (fresh) {
-        facts_.memberships.push_back(std::move(p));
-      } else {
-        MergeProvenance(&facts_.memberships[it->second].prov, p.prov);
-      }
-    }
+    for (Membership& p : held) AddMembership(std::move(p));
   }
 
   void AddReports(const Relation& r) {
@@ -526,42 +550,19 @@ class DocumentResolver {
       if (o.quantity.max) o.quantity.max = -*o.quantity.max;
       if (o.quantity.min && o.quantity.max) std::swap(o.quantity.min, o.quantity.max);
     }
-    // Newswire drops the currency of a second figure ("rose to 1.5 billion
-    // dlrs from 1.34 billion"): take it from the last amount before it in
-    // the sentence.
-    // Counts (a metric with a unit of its own, such as customers) keep none.
+    // Newswire drops the currency of one figure of two: take it from the
+    // last amount before it in the sentence ("rose to 1.5 billion dlrs from
+    // 1.34 billion"), else the first after it ("rose to 2.02 billion from
+    // 1.85 billion dlrs"). Counts (a metric with a unit of its own, such as
+    // customers) keep none.
     if (o.quantity.unit_code.empty() && o.kind != "relative-change" &&
         Value(r, "unit").empty()) {
-      // From the last mention that starts before the range, backwards.
-      for (int i = static_cast<int>(ann_.FirstFrom(range.begin)) - 1; i >= 0; --i) {
-        const Mention& m = ann_.mentions[i];
-        if (m.tokens.begin < seg_.sentences[r.sentence].tokens.begin) break;
-        if (m.type != entity_type::kMoney) continue;
-        Quantity prev = normalizer_.ParseQuantity(doc_.text, seg_, ann_.hits, m.tokens);
-        if (!prev.unit_code.empty() && prev.unit_code != "P1") {
-          o.quantity.unit_code = prev.unit_code;
-          o.quantity.unit_text = prev.unit_text;
-          o.quantity.local = prev.local;
-        }
-        break;
-      }
-      // "rose to 2.02 billion from 1.85 billion dlrs": else from the first
-      // amount after it in the sentence.
-      for (size_t i = ann_.FirstFrom(range.end);
-           o.quantity.unit_code.empty() && i < ann_.mentions.size(); ++i) {
-        const Mention& m = ann_.mentions[i];
-        if (m.tokens.begin >= seg_.sentences[r.sentence].tokens.end) break;
-        if (m.type != entity_type::kMoney) continue;
-        Quantity next = normalizer_.ParseQuantity(doc_.text, seg_, ann_.hits, m.tokens);
-        if (!next.unit_code.empty() && next.unit_code != "P1") {
-          o.quantity.unit_code = next.unit_code;
-          o.quantity.unit_text = next.unit_text;
-          o.quantity.local = next.local;
-        }
-        break;
-      }
+      const Sentence& sent = seg_.sentences[r.sentence];
+      if (!NearestCurrency(static_cast<int>(ann_.FirstFrom(range.begin)) - 1, -1, sent, &o.quantity))
+        NearestCurrency(static_cast<int>(ann_.FirstFrom(range.end)), +1, sent, &o.quantity);
     }
-    if (o.quantity.local == "dollar" && !local_dollar_.empty()) o.quantity.unit_code = local_dollar_;
+    if (!o.quantity.local.empty())
+      if (auto code = LocalCurrency(o.quantity.local); !code.empty()) o.quantity.unit_code = code;
     if (o.quantity.unit_text.empty()) o.quantity.unit_text = Value(r, "unit");
     if (const RelationArg* about = r.Find("about")) {
       if (about->captured) {
@@ -691,7 +692,7 @@ class DocumentResolver {
   const Segmentation& seg_;
   const Annotation& ann_;
   Facts facts_;
-  std::string local_dollar_;  // see LocalDollar()
+  std::vector<std::string> dateline_places_;  // see DatelinePlaces()
   std::set<uint32_t> appositive_parents_;  // their tokens, see Run()
   std::vector<int> mention_entity_;
   std::vector<char> antecedent_done_;

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <set>
 #include <string>
 
 #include "newsgraph/resolve.h"
@@ -41,14 +42,19 @@ bool ParseAttrNumber(std::string_view s, double* out) {
 }  // namespace
 
 Normalizer::Normalizer(const RuleSet& rules) : rules_(rules) {
+  // The kinds of local currency words are the values of local= in the
+  // lexicons ("dollar"); a place gives each kind its code ("dollar=CAD").
+  std::set<std::string> kinds;
+  for (const Lexicon& lex : rules.lexicons())
+    for (const LexiconEntry& e : lex.entries)
+      if (auto k = FindAttribute(e.attributes, "local"); !k.empty()) kinds.emplace(k);
   for (const Lexicon& lex : rules.lexicons()) {
     for (const LexiconEntry& e : lex.entries) {
-      for (const char* local : {"dollar"}) {
-        auto code = FindAttribute(e.attributes, local);
+      for (const std::string& kind : kinds) {
+        auto code = FindAttribute(e.attributes, kind);
         if (code.empty()) continue;
-        local_currency_[{ToLowerUtf8(e.surface), std::string(local)}] = std::string(code);
-        if (!e.canonical.empty())
-          local_currency_[{ToLowerUtf8(e.canonical), std::string(local)}] = std::string(code);
+        local_currency_[{ToLowerUtf8(e.surface), kind}] = std::string(code);
+        if (!e.canonical.empty()) local_currency_[{ToLowerUtf8(e.canonical), kind}] = std::string(code);
       }
     }
   }

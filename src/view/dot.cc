@@ -1,3 +1,5 @@
+#include <set>
+
 #include "model.h"
 #include "newsgraph/view.h"
 
@@ -52,7 +54,9 @@ std::string DotWriter::Section(const Document& doc, const Graph& g) const {
   auto id = [&](const std::string& iri) { return DotQuote(anchor + " " + iri); };
   std::string out = "  subgraph " + DotQuote("cluster_" + anchor) + " {\n    label=" +
                     DotQuote(ViewTitle(doc, g)) + ";\n    URL=" + DotQuote(g.doc_iri) + ";\n";
+  std::set<std::string> drawn;
   for (const auto& e : model.entities) {
+    drawn.insert(e.iri);
     out += "    " + id(e.iri) + " [label=" + DotQuote(e.name) + ", URL=" + DotQuote(e.iri) +
            (e.person ? ", shape=ellipse, fillcolor=\"#fde68a\"" : ", shape=box, fillcolor=\"#bfdbfe\"") +
            "];\n";
@@ -74,9 +78,8 @@ std::string DotWriter::Section(const Document& doc, const Graph& g) const {
     label += "}";
     // Not DotQuote: the fields are escaped for the record parser already.
     out += "    " + id(r.iri) + " [shape=record, fillcolor=\"#f3f4f6\", label=\"" + label + "\"];\n";
-    bool drawn = false;  // an "about" edge only to a node that is drawn
-    for (const auto& e : model.entities) drawn = drawn || e.iri == r.about;
-    if (drawn) out += "    " + id(r.iri) + " -> " + id(r.about) + " [label=\"about\", style=dotted];\n";
+    if (drawn.count(r.about))  // an "about" edge only to a node that is drawn
+      out += "    " + id(r.iri) + " -> " + id(r.about) + " [label=\"about\", style=dotted];\n";
   }
   return out + "  }";
 }

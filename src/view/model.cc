@@ -177,13 +177,9 @@ Model BuildModel(const Graph& g) {
 namespace newsgraph {
 
 std::string ViewAnchor(const Graph& g) {
-  uint64_t h = 1469598103934665603ull;  // FNV-1a 64
-  for (unsigned char c : g.doc_iri) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
   char buf[24];
-  std::snprintf(buf, sizeof buf, "doc-%016llx", static_cast<unsigned long long>(h));
+  std::snprintf(buf, sizeof buf, "doc-%016llx",
+                static_cast<unsigned long long>(StableHash(g.doc_iri)));
   return buf;
 }
 

@@ -8,9 +8,7 @@ set -u
 bin=$1 src=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && head -c 600 "$2" && echo; }
+. "$(dirname "$0")/../checks.sh"
 
 # run WANT_CODE ARGS...: newsgraph with stdout/stderr captured.
 run() {
@@ -173,5 +171,4 @@ rm "$tmp/rules/patterns/cycle.rules"
 error "a missing rules folder" 3 "$tmp/no-such-rules: error: not a rules directory (no such directory)" \
   --rules "$tmp/no-such-rules" "$tmp/place.txt"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -6,9 +6,7 @@ set -u
 bin=$1 src=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && head -n 8 "$2"; }
+. "$(dirname "$0")/../checks.sh"
 run() {  # run WANT_CODE COMMAND... -> $tmp/out, $tmp/err
   local want=$1; shift
   "$@" > "$tmp/out" 2> "$tmp/err"
@@ -164,5 +162,4 @@ grep -q $'\r' "$tmp/err2" && bad "progress line written to a non-terminal" || ok
 has "$tmp/err2" "1 read, 1 succeeded, 0 failed, 0 skipped" && ok "summary on stderr" || bad "summary" "$tmp/err2"
 run 0 "$bin" -q "$corpus/a/y.txt" && [ ! -s "$tmp/err" ] && ok "--quiet prints no summary" || bad "--quiet" "$tmp/err"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

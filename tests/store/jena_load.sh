@@ -12,9 +12,7 @@ set -u
 bin=$1 src=$2 work=$3
 here=$(cd "$(dirname "$0")" && pwd)
 rm -rf "$work"; mkdir -p "$work"
-pass=0 fail=0
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && head -n 8 "$2"; }
+. "$(dirname "$0")/../checks.sh"
 export XDG_CACHE_HOME="$work/cache"
 jena() { "$here/jena.sh" "$@"; }
 query() {  # QUERY-TEXT -> sorted TSV rows
@@ -68,5 +66,4 @@ else
   echo "note: the row-by-row comparison needs the npm packages (NEWSGRAPH_JS_DIR)"
 fi
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

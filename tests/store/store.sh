@@ -8,9 +8,7 @@ set -u
 bin=$1 src=$2 work=$3
 here=$(cd "$(dirname "$0")" && pwd)
 rm -rf "$work"; mkdir -p "$work"
-pass=0 fail=0
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && head -n 8 "$2"; }
+. "$(dirname "$0")/../checks.sh"
 
 "$here/virtuoso.sh" start "$work/vt" > "$work/start.log" 2>&1
 code=$?
@@ -128,5 +126,4 @@ n=$("$here/query.sh" "$url" "" "$work/bulk.rq")
 [ "$n" = "$bulk_expected" ] && [ "$n" -gt 0 ] && ok "ld_dir bulk-loads the .nq files of --output ($n statements)" ||
   bad "bulk load: $n statements, expected $bulk_expected" "$work/bulk.log"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -7,14 +7,10 @@
 # usage: memcheck.sh NEWSGRAPH SOURCE_DIR
 set -u
 bin=$1 src=$2
-if ! command -v valgrind >/dev/null; then
-  echo "valgrind is not installed (apt-get install valgrind)"
-  [ "${NEWSGRAPH_REQUIRE_VALGRIND:-0}" = 1 ] && exit 1
-  exit 77
-fi
+. "$(dirname "$0")/../checks.sh"
+command -v valgrind >/dev/null || skip "valgrind is not installed (apt-get install valgrind)" NEWSGRAPH_REQUIRE_VALGRIND
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
 vg=(valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite
     --suppressions="$src/tests/valgrind/re2.supp")
 
@@ -24,9 +20,9 @@ check() {
   "${vg[@]}" "$bin" "$@" > "$tmp/out" 2> "$tmp/err"
   local got=$?
   if [ "$got" -eq "$want" ]; then
-    pass=$((pass + 1)); echo "ok   $name"
+    ok "$name"
   else
-    fail=$((fail + 1)); echo "FAIL $name: exit $got, expected $want (99: a memcheck error)"
+    bad "$name: exit $got, expected $want (99: a memcheck error)"
     grep -m 40 '^==' "$tmp/err"
   fi
 }
@@ -50,5 +46,4 @@ check "rules check on broken rules (exit 3)" 3 rules check "$src/tests/cli/broke
 printf 'Anna \xc0\xaf Lee\n' > "$tmp/bad.txt"
 check "invalid UTF-8 (exit 1)" 1 -q "$tmp/bad.txt"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -9,11 +9,8 @@
 set -u
 bin=$1 src=$2 js=$3 out=$4
 chromium=${CHROMIUM:-/usr/bin/chromium}
-if [ ! -x "$chromium" ]; then
-  echo "SKIPPED: no Chromium at $chromium (apt-get install chromium)"
-  [ "${NEWSGRAPH_REQUIRE_VIEW:-0}" = 1 ] && exit 1
-  exit 77
-fi
+. "$(dirname "$0")/../checks.sh"
+[ -x "$chromium" ] || skip "no Chromium at $chromium (apt-get install chromium)" NEWSGRAPH_REQUIRE_VIEW
 if [ ! -d "$js/node_modules/playwright-core" ]; then
   echo "FAIL: playwright-core is not installed in $js (the js_setup test installs it)"
   exit 1

@@ -8,16 +8,10 @@
 # (as in CI), where that is a failure.
 set -u
 bin=$1 src=$2
-if ! command -v dot >/dev/null; then
-  echo "SKIPPED: no Graphviz dot (apt-get install graphviz)"
-  [ "${NEWSGRAPH_REQUIRE_VIEW:-0}" = 1 ] && exit 1
-  exit 77
-fi
+. "$(dirname "$0")/../checks.sh"
+command -v dot >/dev/null || skip "no Graphviz dot (apt-get install graphviz)" NEWSGRAPH_REQUIRE_VIEW
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && head -c 800 "$2" && echo; }
 
 # render NAME EXPECTED-TEXT... -- NEWSGRAPH-ARGS...
 render() {
@@ -45,5 +39,4 @@ printf '%s\n' "O'Brien & Sons named Laura Stein president. O'Brien's revenue ros
 render "names and a headline with quotes, braces, brackets, backslashes" "Laura Stein" "O&#39;Brien" \
   "+5%" "{headline} \\ with &lt;markup&gt;" -- --headline 'A "quoted" {headline} \ with <markup>' "$tmp/odd.txt"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish
