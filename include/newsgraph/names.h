@@ -17,6 +17,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -38,6 +39,16 @@ class NameForms {
   // never empty (the first word stays).
   std::string Core(std::string_view name) const;
 
+  // `name` with its trailing legal suffix in the spelling legal_suffixes
+  // gives after "=>" ("Acme Corp" -> "Acme Corp."), so that articles that
+  // write the suffix differently name the company alike.
+  std::string SpellLegalSuffix(std::string_view name) const;
+
+  // The canonical name the known_names lexicon gives a name with the same
+  // Key(), or "" when it has none ("Freeport-Mcmoran Resource Partners Ltd"
+  // -> "Freeport-McMoRan Resource Partners L.P.").
+  std::string KnownName(std::string_view name, bool organization) const;
+
   bool IsAliasStopword(std::string_view lower_word) const;
 
   // The lower-case initials of a name without its legal suffix, skipping
@@ -58,7 +69,9 @@ class NameForms {
                       const std::vector<std::vector<std::string>>& table,
                       size_t end) const;
   const Segmenter* segmenter_;
+  std::vector<std::string> suffix_spellings_;  // at legal_suffixes_' index
   std::vector<std::vector<std::string>> legal_suffixes_;
+  std::unordered_map<std::string, std::string> known_names_;  // "o:"/"p:" + key
   std::vector<std::vector<std::string>> designators_;
   std::unordered_set<std::string> stopwords_;
   std::unordered_set<std::string> determiners_;

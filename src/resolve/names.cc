@@ -5,8 +5,11 @@
 namespace newsgraph {
 namespace {
 
-std::vector<std::vector<std::string>> LoadPhrases(const RuleSet& rules,
-                                                  std::string_view lexicon) {
+// The entries of `lexicon` as normal-form words; with `canonical`, each
+// kept entry's canonical form ("" when it has none) at the same index.
+std::vector<std::vector<std::string>> LoadPhrases(
+    const RuleSet& rules, std::string_view lexicon,
+    std::vector<std::string>* canonical = nullptr) {
   std::vector<std::vector<std::string>> out;
   int x = rules.FindLexicon(lexicon);
   if (x < 0) return out;
@@ -14,7 +17,9 @@ std::vector<std::vector<std::string>> LoadPhrases(const RuleSet& rules,
     Segmentation seg = rules.segmenter().Segment(e.surface);
     std::vector<std::string> words;
     for (const auto& t : seg.tokens) words.emplace_back(seg.norm(t));
-    if (!words.empty()) out.push_back(std::move(words));
+    if (words.empty()) continue;
+    out.push_back(std::move(words));
+    if (canonical) canonical->push_back(e.canonical);
   }
   return out;
 }
@@ -23,7 +28,7 @@ std::vector<std::vector<std::string>> LoadPhrases(const RuleSet& rules,
 
 NameForms::NameForms(const RuleSet& rules)
     : segmenter_(&rules.segmenter()),
-      legal_suffixes_(LoadPhrases(rules, "legal_suffixes")),
+      legal_suffixes_(LoadPhrases(rules, "legal_suffixes", &suffix_spellings_)),
       designators_(LoadPhrases(rules, "org_designators")) {
   for (const auto& p : LoadPhrases(rules, "alias_stopwords"))
     if (p.size() == 1) stopwords_.insert(p[0]);
@@ -31,6 +36,44 @@ NameForms::NameForms(const RuleSet& rules)
     if (p.size() == 1) determiners_.insert(p[0]);
   for (const auto& p : LoadPhrases(rules, "acronym_skip"))
     if (p.size() == 1) acronym_skip_.insert(p[0]);
+  // Known names: the key of both the entry and its canonical form names it.
+  if (int x = rules.FindLexicon("known_names"); x >= 0) {
+    const Lexicon& lex = rules.lexicons()[x];
+    for (const auto& e : lex.entries) {
+      std::string type(FindAttribute(e.attributes, "type"));
+      if (type.empty()) type = lex.entity_type_name;
+      bool org = type == "ORGANIZATION" || type == "ORG";
+      if (!org && type != "PERSON") continue;
+      const std::string& name = e.canonical.empty() ? e.surface : e.canonical;
+      for (const std::string* form : {&e.surface, &name}) {
+        std::string key = Key(*form, org);
+        if (!key.empty()) known_names_.emplace((org ? "o:" : "p:") + key, name);
+      }
+    }
+  }
+}
+
+std::string NameForms::KnownName(std::string_view name, bool organization) const {
+  auto it = known_names_.find((organization ? "o:" : "p:") + Key(name, organization));
+  return it == known_names_.end() ? std::string() : it->second;
+}
+
+std::string NameForms::SpellLegalSuffix(std::string_view name) const {
+  auto words = Words(name);
+  size_t end = words.size(), best = 0, which = 0;
+  for (size_t i = 0; i < legal_suffixes_.size(); ++i) {
+    const auto& entry = legal_suffixes_[i];
+    if (entry.size() >= end || entry.size() <= best) continue;
+    bool same = true;
+    for (size_t k = 0; k < entry.size() && same; ++k)
+      same = words[end - entry.size() + k] == entry[k];
+    if (same) best = entry.size(), which = i;
+  }
+  if (best == 0 || suffix_spellings_[which].empty()) return std::string(name);
+  Segmentation s = segmenter_->Segment(name);
+  if (s.tokens.size() != words.size()) return std::string(name);
+  std::string out(name.substr(0, s.tokens[end - best].span.begin));
+  return out + suffix_spellings_[which];
 }
 
 std::string NameForms::Initials(std::string_view name) const {

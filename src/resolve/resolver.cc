@@ -678,9 +678,17 @@ class DocumentResolver {
       size_t best = 0;
       for (size_t i = 1; i < forms.size(); ++i)
         if (CountCodePoints(forms[i]) > CountCodePoints(forms[best])) best = i;
-      ent.name = forms[best];
+      // One name for the entity in every article: a known name wins, and
+      // an organization's legal suffix is spelled one way.
+      bool org = ent.type == entity_type::kOrganization;
+      std::string name;
+      for (size_t i = 0; i < forms.size() && name.empty(); ++i)
+        if (ent.type == entity_type::kPerson || org) name = names_.KnownName(forms[i], org);
+      bool known = !name.empty();
+      if (!known) name = org ? names_.SpellLegalSuffix(forms[best]) : forms[best];
       for (size_t i = 0; i < forms.size(); ++i)
-        if (i != best) ent.alternate_names.push_back(forms[i]);
+        if ((known || i != best) && forms[i] != name) ent.alternate_names.push_back(forms[i]);
+      ent.name = std::move(name);
       if (!ms.empty()) ent.first_token = ann_.mentions[ms.front()].tokens.begin;
     }
   }

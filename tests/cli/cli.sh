@@ -173,6 +173,34 @@ head -n 1 "$tmp/out" | grep -qx 'digraph newsgraph {' && tail -n 1 "$tmp/out" | 
   { pass=$((pass + 1)); echo "ok   -f dot: one digraph, a cluster per document"; } ||
   { fail=$((fail + 1)); echo "FAIL -f dot structure"; head -n 3 "$tmp/out"; }
 expect "-f html with --pretty is a usage error" 2 "$bin" -f html --pretty "$article"
+# Merging many articles: separate articles that write a company's legal
+# suffix differently name it alike, so the merged graph has one schema:name
+# per IRI; a known_names entry settles names that differ in their words.
+cat > "$tmp/spell.jsonl" <<'JSONL'
+{"id":"urn:t:1","text":"Opal Corp named Ann Lee chief executive officer. Ruth Park, a director of Cedar Industries Ltd, said little."}
+{"id":"urn:t:2","text":"Ann Lee, chief executive officer of Opal Corp., spoke on Monday. Ruth Park is a director of Cedar Industries."}
+JSONL
+names_of() {  # FILE IRI-SUFFIX: the distinct names of that entity
+  python3 -c "
+import json, sys
+names = {n['name'] for l in open(sys.argv[1]) for n in json.loads(l)['graph']
+         if n['id'].endswith(sys.argv[2])}
+print('|'.join(sorted(names)))" "$1" "$2"
+}
+expect "a batch of differently spelled names exits 0" 0 "$bin" -q "$tmp/spell.jsonl"
+[ "$(names_of "$tmp/out" /org/opal)" = "Opal Corp." ] \
+  && { pass=$((pass + 1)); echo "ok   'Opal Corp' and 'Opal Corp.,' are one name"; } \
+  || { fail=$((fail + 1)); echo "FAIL names of org/opal: $(names_of "$tmp/out" /org/opal)"; }
+[ "$(names_of "$tmp/out" /org/cedar-industries)" = "Cedar Industries|Cedar Industries Ltd." ] \
+  && { pass=$((pass + 1)); echo "ok   without a known name the two articles differ"; } \
+  || { fail=$((fail + 1)); echo "FAIL names of org/cedar-industries: $(names_of "$tmp/out" /org/cedar-industries)"; }
+cp -r "$src/rules" "$tmp/namerules"
+echo "Cedar Industries Ltd." >> "$tmp/namerules/lexicons/known_names.lex"
+expect "a known name in the rules exits 0" 0 "$bin" -q --rules "$tmp/namerules" "$tmp/spell.jsonl"
+[ "$(names_of "$tmp/out" /org/cedar-industries)" = "Cedar Industries Ltd." ] \
+  && { pass=$((pass + 1)); echo "ok   a known_names entry gives both articles one name"; } \
+  || { fail=$((fail + 1)); echo "FAIL names with known_names: $(names_of "$tmp/out" /org/cedar-industries)"; }
+
 expect "an unknown format is a usage error" 2 "$bin" -f svg "$article"
 contains "the usage error lists the formats" "$tmp/err" "jsonld, nquads, ntriples, html or dot"
 

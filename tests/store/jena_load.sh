@@ -44,7 +44,7 @@ for i, q in enumerate(block.strip().split("\n\n")):
     open(f"{sys.argv[2]}/readme-{i}.rq", "w").write(q + "\n")
 PY
 for i in 0 1 2; do query "$(cat "$work/readme-$i.rq")" > "$work/readme-$i.tsv"; done
-grep -qP '^Carla Mendes\tChief Financial Officer\tJuniper Foods Inc\tappointed' "$work/readme-0.tsv" &&
+grep -qP '^Carla Mendes\tChief Financial Officer\tJuniper Foods Inc\.\tappointed' "$work/readme-0.tsv" &&
   ok "README query 1 (who holds which role where) answers" || bad "README query 1" "$work/readme-0.tsv"
 grep -qP '^Lotus Pay\tLotus Services\tmerger\t' "$work/readme-1.tsv" &&
   ok "README query 2 (what merged into what) answers" || bad "README query 2" "$work/readme-1.tsv"

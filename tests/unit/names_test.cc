@@ -17,7 +17,12 @@ std::shared_ptr<const RuleSet> NameRules() {
         {
             {"t/abbreviations.lex", "Ltd. | final=yes\nInc. | final=yes\n"},
             {"t/legal_suffixes.lex",
-             "Ltd.\nLimited\nHolding Limited\nInc\nInc.\n"},
+             "Ltd. => Ltd.\nLtd => Ltd.\nLimited\nHolding Limited\nInc => Inc.\n"
+             "Inc. => Inc.\nCo Ltd => Co., Ltd.\nCorp.\nL.P.\n"},
+            {"t/known_names.lex",
+             "@entity ORGANIZATION\nFreeport-McMoRan Resource Partners L.P.\n"
+             "Big Blue => International Business Machines Corp. | type=ORGANIZATION\n"
+             "Bill Gates | type=PERSON\n"},
             {"t/org_designators.lex", "Group\nHoldings\n"},
             {"t/alias_stopwords.lex", "General\n"},
             {"t/determiners.lex", "the\n"},
@@ -35,6 +40,31 @@ class NameFormsTest : public ::testing::Test {
   void SetUp() override { ASSERT_TRUE(NameRules()); }
   NameForms forms_{*NameRules()};
 };
+
+TEST_F(NameFormsTest, LegalSuffixIsSpelledTheLexiconsWay) {
+  EXPECT_EQ(forms_.SpellLegalSuffix("Acme Inc"), "Acme Inc.");
+  EXPECT_EQ(forms_.SpellLegalSuffix("ACME INC."), "ACME Inc.");
+  EXPECT_EQ(forms_.SpellLegalSuffix("Acme Ltd"), "Acme Ltd.");
+  EXPECT_EQ(forms_.SpellLegalSuffix("Lotus Co Ltd"), "Lotus Co., Ltd.");
+  // Without "=>" the article's spelling stays, and so does a name that is
+  // only a suffix or has none.
+  EXPECT_EQ(forms_.SpellLegalSuffix("Acme Limited"), "Acme Limited");
+  EXPECT_EQ(forms_.SpellLegalSuffix("Acme Group"), "Acme Group");
+  EXPECT_EQ(forms_.SpellLegalSuffix("Inc"), "Inc");
+}
+
+TEST_F(NameFormsTest, KnownNamesGiveOneNameWhateverTheSpelling) {
+  const std::string frp = "Freeport-McMoRan Resource Partners L.P.";
+  EXPECT_EQ(forms_.KnownName("Freeport-Mcmoran Resource Partners Ltd", true), frp);
+  EXPECT_EQ(forms_.KnownName("Freeport-McMoRan Resource Partners", true), frp);
+  EXPECT_EQ(forms_.KnownName("Big Blue", true), "International Business Machines Corp.");
+  EXPECT_EQ(forms_.KnownName("International Business Machines", true),
+            "International Business Machines Corp.");
+  EXPECT_EQ(forms_.KnownName("bill gates", false), "Bill Gates");
+  // The type must agree, and other names are unknown.
+  EXPECT_EQ(forms_.KnownName("Bill Gates", true), "");
+  EXPECT_EQ(forms_.KnownName("Freeport Partners", true), "");
+}
 
 TEST_F(NameFormsTest, InitialsSkipLegalSuffixAndConnectors) {
   EXPECT_EQ(forms_.Initials("Imperial Chemical Industries Ltd."), "ici");

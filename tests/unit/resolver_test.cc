@@ -83,7 +83,7 @@ TEST(ResolverTest, CompoundTitleGivesOneMembershipPerTitle) {
   ASSERT_EQ(f.memberships.size(), 2u);
   EXPECT_EQ(E(f, f.memberships[0].role).name, "President");
   EXPECT_EQ(E(f, f.memberships[1].role).name, "Chief Executive Officer");
-  EXPECT_EQ(E(f, f.memberships[0].organization).name, "Opal Corp");
+  EXPECT_EQ(E(f, f.memberships[0].organization).name, "Opal Corp.");
 }
 
 TEST(ResolverTest, ValuesAreNormalizedWithSign) {
@@ -126,14 +126,14 @@ TEST(ResolverTest, ContextSkipsTheParentInAnAppositive) {
   Facts f = Resolve("Larch Corp, a subsidiary of Opal Petroleum Corp, said Ann Vik has "
                     "resigned as president.");
   ASSERT_EQ(f.memberships.size(), 1u);
-  EXPECT_EQ(E(f, f.memberships[0].organization).name, "Larch Corp");
+  EXPECT_EQ(E(f, f.memberships[0].organization).name, "Larch Corp.");
 }
 
 TEST(ResolverTest, AnAcronymInCapitalsIsTheCompanyWithThoseInitials) {
   Facts f = Resolve("Imperial Chemical Industries PLC reported results. ICI bought "
                     "Glidden Paints for 580 mln dlrs.");
   ASSERT_EQ(f.changes.size(), 1u);
-  EXPECT_EQ(E(f, f.changes[0].resulting).name, "Imperial Chemical Industries PLC");
+  EXPECT_EQ(E(f, f.changes[0].resulting).name, "Imperial Chemical Industries plc");
   // Other initials are another company.
   Facts g = Resolve("Imperial Chemical Industries PLC reported results. ICX bought "
                     "Glidden Paints for 580 mln dlrs.");
@@ -156,7 +156,7 @@ TEST(ResolverTest, APredecessorHeldWhatTheSuccessorWasAppointedTo) {
   for (const auto& m : f.memberships)
     if (E(f, m.member).name == "Jim Sker")
       sker.push_back(E(f, m.role).name + "@" + E(f, m.organization).name + ":" + m.status);
-  EXPECT_EQ(sker, (std::vector<std::string>{"President@Quill Corp:former"}));
+  EXPECT_EQ(sker, (std::vector<std::string>{"President@Quill Corp.:former"}));
 }
 
 TEST(ResolverTest, IntegrationListKeepsEveryOriginal) {
