@@ -11,7 +11,8 @@
 // ("General", "National") comes from the lexicons legal_suffixes,
 // org_designators, alias_stopwords and determiners in rules/.
 //
-// Thread safety: immutable after construction.
+// Thread safety: immutable after construction (name analyses are cached per
+// thread).
 #ifndef NEWSGRAPH_NAMES_H_
 #define NEWSGRAPH_NAMES_H_
 
@@ -65,9 +66,16 @@ class NameForms {
   std::string Key(std::string_view name, bool organization) const;
 
  private:
+  struct Analysis {
+    std::vector<std::string> words;  // normal forms
+    std::vector<Span> spans;         // of the words in the name
+  };
+  const Analysis& Analyze(std::string_view name) const;
+  std::string Prefix(std::string_view name, size_t count) const;
   size_t SuffixTokens(const std::vector<std::string>& words,
                       const std::vector<std::vector<std::string>>& table,
                       size_t end) const;
+  uint64_t id_;  // tags the per-thread cache of Analyze()
   const Segmenter* segmenter_;
   std::vector<std::string> suffix_spellings_;  // at legal_suffixes_' index
   std::vector<std::vector<std::string>> legal_suffixes_;

@@ -1,5 +1,7 @@
 #include "newsgraph/names.h"
 
+#include <atomic>
+
 #include "newsgraph/unicode.h"
 
 namespace newsgraph {
@@ -26,8 +28,13 @@ std::vector<std::vector<std::string>> LoadPhrases(
 
 }  // namespace
 
+namespace {
+std::atomic<uint64_t> next_id{1};
+}  // namespace
+
 NameForms::NameForms(const RuleSet& rules)
-    : segmenter_(&rules.segmenter()),
+    : id_(next_id++),
+      segmenter_(&rules.segmenter()),
       legal_suffixes_(LoadPhrases(rules, "legal_suffixes", &suffix_spellings_)),
       designators_(LoadPhrases(rules, "org_designators")) {
   for (const auto& p : LoadPhrases(rules, "alias_stopwords"))
@@ -70,9 +77,7 @@ std::string NameForms::SpellLegalSuffix(std::string_view name) const {
     if (same) best = entry.size(), which = i;
   }
   if (best == 0 || suffix_spellings_[which].empty()) return std::string(name);
-  Segmentation s = segmenter_->Segment(name);
-  if (s.tokens.size() != words.size()) return std::string(name);
-  std::string out(name.substr(0, s.tokens[end - best].span.begin));
+  std::string out(name.substr(0, Analyze(name).spans[end - best].begin));
   return out + suffix_spellings_[which];
 }
 
@@ -97,11 +102,32 @@ std::string NameForms::StripDeterminer(std::string_view text) const {
   return std::string(text.substr(seg.tokens[1].span.begin));
 }
 
+const NameForms::Analysis& NameForms::Analyze(std::string_view name) const {
+  // Names recur (every mention of a company, every alias tried), and
+  // segmenting one costs more than looking it up: a per-thread cache,
+  // bounded, for this instance only.
+  struct Cache {
+    uint64_t owner = 0;
+    std::unordered_map<std::string, Analysis> by_name;
+  };
+  thread_local Cache cache;
+  if (cache.owner != id_ || cache.by_name.size() > 50000) {
+    cache.by_name.clear();
+    cache.owner = id_;
+  }
+  auto [it, added] = cache.by_name.try_emplace(std::string(name));
+  if (added) {
+    Segmentation seg = segmenter_->Segment(name);
+    for (const auto& t : seg.tokens) {
+      it->second.words.emplace_back(seg.norm(t));
+      it->second.spans.push_back(t.span);
+    }
+  }
+  return it->second;
+}
+
 std::vector<std::string> NameForms::Words(std::string_view name) const {
-  Segmentation seg = segmenter_->Segment(name);
-  std::vector<std::string> words;
-  for (const auto& t : seg.tokens) words.emplace_back(seg.norm(t));
-  return words;
+  return Analyze(name).words;
 }
 
 // How many trailing words of words[0, end) form an entry of `table`
@@ -120,16 +146,13 @@ size_t NameForms::SuffixTokens(const std::vector<std::string>& words,
   return best;
 }
 
-namespace {
 // The text of `name` covering its first `count` tokens.
-std::string Prefix(const Segmenter& seg, std::string_view name, size_t count) {
-  Segmentation s = seg.Segment(name);
-  if (count == 0 || s.tokens.empty()) return "";
-  if (count > s.tokens.size()) count = s.tokens.size();
-  return std::string(name.substr(s.tokens[0].span.begin,
-                                 s.tokens[count - 1].span.end - s.tokens[0].span.begin));
+std::string NameForms::Prefix(std::string_view name, size_t count) const {
+  const auto& spans = Analyze(name).spans;
+  if (count == 0 || spans.empty()) return "";
+  if (count > spans.size()) count = spans.size();
+  return std::string(name.substr(spans[0].begin, spans[count - 1].end - spans[0].begin));
 }
-}  // namespace
 
 std::string NameForms::StripLegalSuffix(std::string_view name) const {
   auto words = Words(name);
@@ -139,7 +162,7 @@ std::string NameForms::StripLegalSuffix(std::string_view name) const {
   if (cut == 0) return std::string(name);
   end -= cut;
   while (end > 1 && (words[end - 1] == "," || words[end - 1] == "&")) --end;
-  return Prefix(*segmenter_, name, end);
+  return Prefix(name, end);
 }
 
 std::string NameForms::Core(std::string_view name) const {
@@ -152,7 +175,7 @@ std::string NameForms::Core(std::string_view name) const {
     if (cut == 0) break;
     end -= cut;
   }
-  return Prefix(*segmenter_, name, end);
+  return Prefix(name, end);
 }
 
 bool NameForms::IsAliasStopword(std::string_view lower_word) const {

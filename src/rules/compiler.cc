@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <functional>
+#include <map>
 #include <set>
 
 #include "rules/internal.h"
@@ -727,6 +728,18 @@ void CompileRules(std::vector<ParsedRule>* parsed,
     }
     if (!impl->regex_set_ascii->Compile())
       diags->Error("", 0, 0, "the token regexes do not fit in memory");
+  }
+
+  // Distinct tests, shared by the rules that use them.
+  std::map<std::pair<std::vector<int>, std::vector<int>>, int> test_index;
+  for (CompiledRule& cr : impl->compiled) {
+    cr.test_ids.clear();
+    for (const ElementTest& t : cr.tests) {
+      auto [it, added] = test_index.try_emplace({t.pos, t.neg},
+                                                static_cast<int>(impl->tests.size()));
+      if (added) impl->tests.push_back(t);
+      cr.test_ids.push_back(it->second);
+    }
   }
 
   // Index: each rule under its most selective must-atom.

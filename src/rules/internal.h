@@ -159,6 +159,7 @@ inline constexpr int kMaxTests = 0x100 - kFirstTestByte;
 
 struct CompiledRule {
   std::vector<ElementTest> tests;  // by local id (byte 0x03 + id)
+  std::vector<int> test_ids;       // local id -> RuleSetImpl::tests index
   // The pattern as an RE2 regex over token records. RE2 compiles it on first
   // use (start-up stays short when a text needs few rules); Verify()
   // compiles all.
@@ -185,6 +186,9 @@ class RuleSetImpl {
   std::vector<Rule> rules;
   std::vector<CompiledRule> compiled;
   std::vector<int> entity_stages;
+  // The distinct element tests of all rules: a sentence evaluates each once
+  // however many rules share it.
+  std::vector<ElementTest> tests;
 
   // Lexicon matching: one trie for case-insensitive lexicons (keys are
   // normal forms) and one for case-sensitive ones (keys keep case).

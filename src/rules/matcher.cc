@@ -192,69 +192,103 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
       }
     }
   }
-  // Tokens holding each atom, for the tests' positive atoms.
+  // Tokens holding each atom, for the tests' positive atoms, and per token
+  // a bit set over the atoms present (slot order), for any atom.
   thread_local std::vector<std::vector<uint32_t>> holders;
   thread_local std::vector<int> holder_slot;  // atom -> index in holders, -1
   if (holder_slot.size() < impl.atoms.size()) holder_slot.resize(impl.atoms.size(), -1);
   size_t used_slots = 0;
+  for (int x : present_list) {
+    holder_slot[x] = static_cast<int>(used_slots);
+    if (holders.size() <= used_slots) holders.emplace_back();
+    holders[used_slots].clear();
+    ++used_slots;
+  }
+  const size_t words = (used_slots + 63) / 64;
+  thread_local std::vector<uint64_t> bits;
+  bits.assign(static_cast<size_t>(n) * words, 0);
   for (uint32_t k = 0; k < n; ++k) {
     for (const std::vector<int>* list : {stat[k], static_cast<const std::vector<int>*>(&dyn[k])}) {
       for (int x : *list) {
-        if (holder_slot[x] < 0) {
-          holder_slot[x] = static_cast<int>(used_slots);
-          if (holders.size() <= used_slots) holders.emplace_back();
-          holders[used_slots].clear();
-          ++used_slots;
-        }
-        if (holders[holder_slot[x]].empty() || holders[holder_slot[x]].back() != k)
-          holders[holder_slot[x]].push_back(k);
+        const int slot = holder_slot[x];
+        uint64_t& w = bits[k * words + slot / 64];
+        const uint64_t bit = uint64_t{1} << (slot % 64);
+        if (!(w & bit)) holders[slot].push_back(k);
+        w |= bit;
       }
     }
   }
   // Does token k hold atom a? An atom no token holds (most negated ones)
-  // answers at once; else one search in the tokens that hold it.
+  // answers at once.
   auto has = [&](uint32_t k, int a) {
-    int slot = holder_slot[a];
-    if (slot < 0) return false;
-    const auto& h = holders[slot];
-    return std::binary_search(h.begin(), h.end(), k);
+    const int slot = holder_slot[a];
+    return slot >= 0 && (bits[k * words + slot / 64] >> (slot % 64)) & 1;
+  };
+  // The tokens that pass test `id` (RuleSetImpl::tests), computed once per
+  // sentence whatever the number of rules that share it.
+  thread_local std::vector<int> test_slot;  // test -> index in passing, -1
+  thread_local std::vector<std::vector<uint32_t>> passing;
+  thread_local std::vector<int> tests_done;
+  if (test_slot.size() < impl.tests.size()) test_slot.resize(impl.tests.size(), -1);
+  tests_done.clear();
+  auto passing_tokens = [&](int id) -> const std::vector<uint32_t>& {
+    if (test_slot[id] >= 0) return passing[test_slot[id]];
+    const int slot = static_cast<int>(tests_done.size());
+    test_slot[id] = slot;
+    tests_done.push_back(id);
+    if (passing.size() <= static_cast<size_t>(slot)) passing.emplace_back();
+    std::vector<uint32_t>& out = passing[slot];
+    out.clear();
+    const ElementTest& t = impl.tests[id];
+    auto passes = [&](uint32_t k) {
+      for (int p : t.pos)
+        if (!has(k, p)) return false;
+      for (int q : t.neg)
+        if (has(k, q)) return false;
+      return true;
+    };
+    if (!t.pos.empty()) {
+      if (holder_slot[t.pos[0]] < 0) return out;  // no token holds it
+      for (uint32_t k : holders[holder_slot[t.pos[0]]])
+        if (passes(k)) out.push_back(k);
+    } else {
+      for (uint32_t k = 0; k < n; ++k)
+        if (passes(k)) out.push_back(k);
+    }
+    return out;
   };
   // A rule's record string: per token, 0x01, the ids of the rule's tests it
   // passes (ascending), 0x02 (see compiler.cc).
   thread_local std::string rec;
   thread_local std::vector<uint32_t> starts;
-  thread_local std::vector<std::string> passed;  // per token: test bytes
-  if (passed.size() < n) passed.resize(n);
+  thread_local std::vector<uint64_t> mask;  // per token: the tests passed
   auto build_record = [&](const CompiledRule& cr) {
-    for (uint32_t k = 0; k < n; ++k) passed[k].clear();
-    for (size_t id = 0; id < cr.tests.size(); ++id) {
-      const ElementTest& t = cr.tests[id];
-      const char byte = static_cast<char>(kFirstTestByte + id);
-      auto passes = [&](uint32_t k) {
-        for (int p : t.pos)
-          if (!has(k, p)) return false;
-        for (int q : t.neg)
-          if (has(k, q)) return false;
-        return true;
-      };
-      if (!t.pos.empty()) {
-        if (holder_slot[t.pos[0]] < 0) continue;  // no token holds it
-        for (uint32_t k : holders[holder_slot[t.pos[0]]])
-          if (passes(k)) passed[k].push_back(byte);
-      } else {
-        for (uint32_t k = 0; k < n; ++k)
-          if (passes(k)) passed[k].push_back(byte);
-      }
+    const size_t used = (cr.test_ids.size() + 63) / 64;
+    mask.assign(static_cast<size_t>(n) * used, 0);
+    uint64_t* const row = mask.data();
+    for (size_t id = 0; id < cr.test_ids.size(); ++id) {
+      const uint64_t bit = uint64_t{1} << (id % 64);
+      for (uint32_t k : passing_tokens(cr.test_ids[id])) row[k * used + id / 64] |= bit;
     }
-    rec.clear();
-    starts.clear();
+    // Sized first, then written through a pointer: this runs for every
+    // candidate rule of every sentence.
+    size_t size = 2 * static_cast<size_t>(n);
+    for (size_t i = 0; i < static_cast<size_t>(n) * used; ++i) size += __builtin_popcountll(mask[i]);
+    rec.resize(size);
+    starts.resize(n + 1);
+    char* const base = rec.data();
+    char* out = base;
+    uint32_t* start = starts.data();
     for (uint32_t k = 0; k < n; ++k) {
-      starts.push_back(static_cast<uint32_t>(rec.size()));
-      rec.push_back('\x01');
-      rec += passed[k];
-      rec.push_back('\x02');
+      start[k] = static_cast<uint32_t>(out - base);
+      *out++ = '\x01';
+      for (size_t w = 0; w < used; ++w) {
+        for (uint64_t m = mask[k * used + w]; m; m &= m - 1)
+          *out++ = static_cast<char>(kFirstTestByte + w * 64 + __builtin_ctzll(m));
+      }
+      *out++ = '\x02';
     }
-    starts.push_back(static_cast<uint32_t>(rec.size()));
+    start[n] = static_cast<uint32_t>(size);
   };
 
   // 3. Candidate rules: those keyed by an atom the sentence holds, plus the
@@ -295,6 +329,10 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
     auto it = std::lower_bound(starts.begin(), starts.end(), off);
     return static_cast<uint32_t>(it - starts.begin());
   };
+  // The records of rules that matched, kept for their captures (step 6).
+  thread_local std::vector<std::pair<std::string, std::vector<uint32_t>>> kept;
+  thread_local std::vector<int> kept_rules;
+  kept_rules.clear();
   re2::StringPiece whole;
   for (int r : candidates) {
     const CompiledRule& cr = impl.compiled[r];
@@ -315,6 +353,12 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
       if (e > b) {
         const Rule& rule = impl.rules[r];
         found.push_back({static_cast<uint32_t>(r), b, e, rule.priority, rule.family});
+        if (kept_rules.empty() || kept_rules.back() != r) {
+          if (kept.size() <= kept_rules.size()) kept.emplace_back();
+          kept[kept_rules.size()].first = rec;
+          kept[kept_rules.size()].second = starts;
+          kept_rules.push_back(r);
+        }
       }
       // The next search starts at the next token record.
       uint32_t next = starts[b + 1];
@@ -350,7 +394,12 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
     const RE2* regex = cr.regex();
     const int ngroups = 1 + regex->NumberOfCapturingGroups();
     groups.assign(ngroups, re2::StringPiece());
-    build_record(cr);
+    {
+      auto it = std::lower_bound(kept_rules.begin(), kept_rules.end(), static_cast<int>(c.rule));
+      const auto& k = kept[it - kept_rules.begin()];
+      rec = k.first;
+      starts = k.second;
+    }
     re2::StringPiece text(rec);
     if (!regex->Match(text, starts[c.begin], starts[c.end], RE2::ANCHOR_BOTH,
                          groups.data(), ngroups))
@@ -383,6 +432,7 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
     present[a] = 0;
     holder_slot[a] = -1;
   }
+  for (int id : tests_done) test_slot[id] = -1;
   std::sort(accepted.begin(), accepted.end(),
             [](const RuleMatch& x, const RuleMatch& y) {
               if (x.tokens.begin != y.tokens.begin)
