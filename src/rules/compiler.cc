@@ -37,6 +37,10 @@ std::string Byte(int value) {
 struct Shape {
   std::set<int> must;
   int min_tokens = 0;
+  // What every match holds in this order, each link on a later token than
+  // the one before. A link is a set of alternatives, each a test (its local
+  // id, >= 0) or an atom (-1 - atom).
+  std::vector<std::vector<int>> chain;
 };
 
 class RuleCompiler {
@@ -54,6 +58,7 @@ class RuleCompiler {
           Shape cs = Build(*c, out);
           s.must.insert(cs.must.begin(), cs.must.end());
           s.min_tokens += cs.min_tokens;
+          s.chain.insert(s.chain.end(), cs.chain.begin(), cs.chain.end());
         }
         return s;
       }
@@ -73,6 +78,16 @@ class RuleCompiler {
                                   std::inserter(both, both.begin()));
             s.must = std::move(both);
             s.min_tokens = std::min(s.min_tokens, cs.min_tokens);
+            if (cs.chain.empty() || s.chain.empty()) {
+              s.chain.clear();
+            } else if (cs.chain != s.chain) {
+              // One of the branches matched: a token holds one of their
+              // first links, and what follows comes after it.
+              std::vector<int> any = s.chain[0];
+              for (int x : cs.chain[0])
+                if (std::find(any.begin(), any.end(), x) == any.end()) any.push_back(x);
+              s.chain = {any};
+            }
           }
           first = false;
         }
@@ -95,7 +110,7 @@ class RuleCompiler {
           out->append("{" + std::to_string(n.min) + "," +
                       std::to_string(n.max) + "}");
         }
-        if (n.min == 0) cs.must.clear();
+        if (n.min == 0) cs.must.clear(), cs.chain.clear();
         cs.min_tokens *= n.min;
         return cs;
       }
@@ -117,13 +132,13 @@ class RuleCompiler {
         int type = ResolveType(n, n.name);
         if (type < 0) return {{}, 1};
         AppendWhole(impl_->ent_atoms[type], out);
-        return {{impl_->ent_atoms[type][0]}, 1};
+        return {{impl_->ent_atoms[type][0]}, 1, {{-1 - impl_->ent_atoms[type][0]}}};
       }
       case Node::Kind::kLexicon: {
         int lex = ResolveLexicon(n, n.name);
         if (lex < 0) return {{}, 1};
         AppendWhole(impl_->lex_atoms[lex], out);
-        return {{impl_->lex_atoms[lex][0]}, 1};
+        return {{impl_->lex_atoms[lex][0]}, 1, {{-1 - impl_->lex_atoms[lex][0]}}};
       }
       case Node::Kind::kAny:
         out->append("\\x01[^\\x02]*\\x02");
@@ -171,8 +186,9 @@ class RuleCompiler {
 
   // The regex of one token passing the test (pos, neg), registering the
   // test as one of this rule's.
-  void AppendToken(const std::vector<int>& pos, const std::vector<int>& neg,
-                   std::string* out) {
+  // Returns the test's local id.
+  int AppendToken(const std::vector<int>& pos, const std::vector<int>& neg,
+                  std::string* out) {
     ElementTest t{pos, neg};
     auto it = std::find(tests_.begin(), tests_.end(), t);
     int id = static_cast<int>(it - tests_.begin());
@@ -180,6 +196,7 @@ class RuleCompiler {
     out->append("\\x01[^\\x02]*");
     out->append(Byte(kFirstTestByte + std::min(id, kMaxTests - 1)));
     out->append("[^\\x02]*\\x02");
+    return id;
   }
 
   // A whole lexicon hit or entity, from atoms {inside, begin, last}.
@@ -209,7 +226,7 @@ class RuleCompiler {
       Shape s;
       for (const auto& k : keys) {
         int a = impl_->Atom(n.tests[0].kind, -1, k);
-        AppendToken({a}, {}, out);
+        s.chain.push_back({AppendToken({a}, {}, out)});
         s.must.insert(a);
         s.min_tokens += 1;
       }
@@ -279,9 +296,9 @@ class RuleCompiler {
     for (int a : pos) {
       if (neg.count(a)) Error(n, "a token test both requires and forbids the same thing");
     }
-    AppendToken(std::vector<int>(pos.begin(), pos.end()),
-                std::vector<int>(neg.begin(), neg.end()), out);
-    return {pos, 1};
+    int id = AppendToken(std::vector<int>(pos.begin(), pos.end()),
+                         std::vector<int>(neg.begin(), neg.end()), out);
+    return {pos, 1, {{id}}};
   }
 
   std::vector<std::string> LiteralKeys(const Node::Test& t) {
@@ -545,6 +562,7 @@ void CompileRules(std::vector<ParsedRule>* parsed,
           regex += ")";
           shape.must.insert(s.must.begin(), s.must.end());
           shape.min_tokens += s.min_tokens;
+          shape.chain.insert(shape.chain.end(), s.chain.begin(), s.chain.end());
           // Label: the source text of the part.
           r.part_labels.push_back("part " + std::to_string(i + 1));
         }
@@ -558,6 +576,7 @@ void CompileRules(std::vector<ParsedRule>* parsed,
         }
         cr.min_tokens = shape.min_tokens;
         cr.must_atoms.assign(shape.must.begin(), shape.must.end());
+        cr.chain = shape.chain;  // test ids made global below
         if (shape.min_tokens == 0) {
           diags->Error(r.where.file, pr.pattern->line, pr.pattern->column,
                        "pattern can match no token at all");
@@ -740,6 +759,9 @@ void CompileRules(std::vector<ParsedRule>* parsed,
       if (added) impl->tests.push_back(t);
       cr.test_ids.push_back(it->second);
     }
+    for (auto& link : cr.chain)
+      for (int& c : link)
+        if (c >= 0) c = cr.test_ids[c];
   }
 
   // Index: each rule under its most selective must-atom.

@@ -171,6 +171,11 @@ struct CompiledRule {
   // The compiled regex, or null when RE2 refuses it (too large).
   const RE2* regex() const;
   std::vector<int> must_atoms;      // every match holds all of these
+  // Every match holds these links in this order, each on a later token; a
+  // link is held by a token that holds any of its alternatives, each a test
+  // (RuleSetImpl::tests index, >= 0) or an atom (-1 - atom). A sentence
+  // without such a chain cannot match, and its record is never built.
+  std::vector<std::vector<int>> chain;
   int key_atom = -1;                // index key, -1 = always a candidate
   int min_tokens = 1;
 };

@@ -4,6 +4,7 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <unordered_map>
 
 #include "newsgraph/unicode.h"
@@ -329,6 +330,30 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
     auto it = std::lower_bound(starts.begin(), starts.end(), off);
     return static_cast<uint32_t>(it - starts.begin());
   };
+  // Does the sentence hold the rule's chain, each link on a later token?
+  // Earliest first: if any choice of tokens works, this one does.
+  auto chain_holds = [&](const std::vector<std::vector<int>>& chain) {
+    int64_t at = -1;
+    for (const auto& link : chain) {
+      int64_t next = INT64_MAX;
+      for (int x : link) {
+        const std::vector<uint32_t>* tokens;
+        if (x >= 0) {
+          tokens = &passing_tokens(x);
+        } else {
+          const int slot = holder_slot[-1 - x];
+          if (slot < 0) continue;
+          tokens = &holders[slot];
+        }
+        auto it = std::upper_bound(tokens->begin(), tokens->end(), at,
+                                   [](int64_t v, uint32_t k) { return v < k; });
+        if (it != tokens->end()) next = std::min<int64_t>(next, *it);
+      }
+      if (next == INT64_MAX) return false;
+      at = next;
+    }
+    return true;
+  };
   // The records of rules that matched, kept for their captures (step 6).
   thread_local std::vector<std::pair<std::string, std::vector<uint32_t>>> kept;
   thread_local std::vector<int> kept_rules;
@@ -340,6 +365,7 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
     bool ok = true;
     for (int a : cr.must_atoms) ok = ok && present[a];
     if (!ok) continue;
+    if (!chain_holds(cr.chain)) continue;
     const RE2* regex = cr.regex();
     if (!regex) continue;
     build_record(cr);

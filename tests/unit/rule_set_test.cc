@@ -132,6 +132,35 @@ TEST(RuleSetTest, CaptureNameMayRecurInAlternatives) {
   EXPECT_EQ(Hits(rules, "a b and c d"), (Strings{"b", "c"}));
 }
 
+// The matcher skips a rule when the sentence lacks, in order, what every
+// match must hold (its chain): these cases must still match, and order
+// must still count.
+TEST(RuleSetTest, ChainOfRequiredTokensKeepsEveryRealMatch) {
+  // Branches of different lengths and kinds: one of their first tokens.
+  auto alt = CompileOrDie(OneRule("x:((\"b\" \"c\" | PERSON | @colors) \"d\")",
+                                  {{"t/people.lex", "@entity PERSON\nMaria Chen\n"},
+                                   {"t/colors.lex", "dark red\n"}}));
+  EXPECT_EQ(Hits(alt, "b c d"), (Strings{"b c d"}));
+  EXPECT_EQ(Hits(alt, "Maria Chen d"), (Strings{"Maria Chen d"}));
+  EXPECT_EQ(Hits(alt, "dark red d"), (Strings{"dark red d"}));
+  EXPECT_TRUE(Hits(alt, "d b c").empty());
+  // A branch that may match nothing makes the whole alternation optional.
+  auto empty = CompileOrDie(OneRule("x:((\"q\"? | \"b\") \"d\")"));
+  EXPECT_EQ(Hits(empty, "then d"), (Strings{"d"}));
+  // Optional and starred parts require nothing; a repeated part once.
+  auto opt = CompileOrDie(OneRule("x:(\"a\"? \"b\"* \"c\"{2,3} _ \"e\")"));
+  EXPECT_EQ(Hits(opt, "c c x e"), (Strings{"c c x e"}));
+  EXPECT_EQ(Hits(opt, "a b c c c z e"), (Strings{"a b c c c z e"}));
+  // The same token may serve where tests overlap, but order counts: "d"
+  // before "a" is no match of "a" ... "d".
+  auto order = CompileOrDie(OneRule("x:(\"a\" _* \"d\")"));
+  EXPECT_TRUE(Hits(order, "d then a").empty());
+  EXPECT_EQ(Hits(order, "a then d"), (Strings{"a then d"}));
+  auto whole = CompileOrDie(OneRule("x:(PERSON \"said\" PERSON)",
+                                    {{"t/people.lex", "@entity PERSON\nAl\nBo\n"}}));
+  EXPECT_EQ(Hits(whole, "said Al Bo . Al said . Al said Bo"), (Strings{"Al said Bo"}));
+}
+
 TEST(RuleSetTest, MacrosExpandWithinTheirFile) {
   Files files = {{"t/m.rules",
                   "define $ab = (\"a\" \"b\")\n"
