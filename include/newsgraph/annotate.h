@@ -42,6 +42,7 @@ struct Mention {
 };
 
 struct Annotation {
+  TokenAtoms token_atoms;          // for the rules, once per document
   std::vector<LexiconHit> hits;    // sorted by start
   std::vector<Mention> mentions;   // sorted by start, disjoint
   std::vector<EntitySpan> Spans() const;

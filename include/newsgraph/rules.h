@@ -169,6 +169,14 @@ struct RuleMatch {
   }
 };
 
+// What every token of a document holds for the rules, apart from lexicon
+// hits and entities (its text, normal form, shape, token regexes): computed
+// once per document by RuleSet::TokenAtomsOf for all Match() calls.
+struct TokenAtoms {
+  std::vector<int> atoms;      // token t's are atoms[begin[t], begin[t + 1])
+  std::vector<uint32_t> begin;
+};
+
 // What a sentence looks like to the matcher.
 struct SentenceView {
   const Segmentation* seg = nullptr;
@@ -176,6 +184,7 @@ struct SentenceView {
   uint32_t sentence = 0;
   const std::vector<LexiconHit>* hits = nullptr;      // sorted by start
   const std::vector<EntitySpan>* entities = nullptr;  // sorted, disjoint
+  const TokenAtoms* token_atoms = nullptr;  // of the document; else computed
 };
 
 // Which rules a Match() call runs.
@@ -226,6 +235,10 @@ class RuleSet {
   // one lexicon, hits do not overlap (leftmost, then longest, wins).
   void FindLexiconHits(const Segmentation& seg, std::string_view text,
                        std::vector<LexiconHit>* out) const;
+
+  // The atoms of every token of `seg`, for SentenceView::token_atoms.
+  void TokenAtomsOf(const Segmentation& seg, std::string_view text,
+                    TokenAtoms* out) const;
 
   // Runs the selected rules over one sentence and returns the matches that
   // survive the conflict policy, sorted by start.

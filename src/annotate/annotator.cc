@@ -188,6 +188,7 @@ Annotation Annotator::Annotate(const Document& doc, const Segmentation& seg,
                                std::vector<RuleMatch>* matches_out) const {
   const RuleSet& rules = *rules_;
   Annotation ann;
+  rules.TokenAtomsOf(seg, doc.text, &ann.token_atoms);
   rules.FindLexiconHits(seg, doc.text, &ann.hits);
 
   // 0. Entity lexicons.
@@ -238,7 +239,7 @@ Annotation Annotator::Annotate(const Document& doc, const Segmentation& seg,
     std::vector<EntitySpan> spans = ann.Spans();
     std::vector<Mention> added;
     for (uint32_t s = 0; s < seg.sentences.size(); ++s) {
-      SentenceView view{&seg, doc.text, s, &ann.hits, &spans};
+      SentenceView view{&seg, doc.text, s, &ann.hits, &spans, &ann.token_atoms};
       auto matches = rules.Match({true, stage}, view);
       CaptureReader reader(rules, doc.text, seg, ann);
       for (const auto& m : matches) {

@@ -4,6 +4,7 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <span>
 #include <cstdint>
 #include <unordered_map>
 
@@ -130,6 +131,19 @@ void RuleSet::FindLexiconHits(const Segmentation& seg, std::string_view text,
   }
 }
 
+void RuleSet::TokenAtomsOf(const Segmentation& seg, std::string_view text,
+                           TokenAtoms* out) const {
+  AtomCache& cache = CacheFor(*impl_);
+  out->atoms.clear();
+  out->begin.clear();
+  for (uint32_t t = 0; t < seg.tokens.size(); ++t) {
+    out->begin.push_back(static_cast<uint32_t>(out->atoms.size()));
+    const auto& atoms = CachedStaticAtoms(cache, *impl_, TokenText(text, seg.tokens[t]), seg.norm(t));
+    out->atoms.insert(out->atoms.end(), atoms.begin(), atoms.end());
+  }
+  out->begin.push_back(static_cast<uint32_t>(out->atoms.size()));
+}
+
 std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
                                       const SentenceView& view) const {
   const RuleSetImpl& impl = *impl_;
@@ -141,13 +155,19 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
   // 1. Atoms of every token: the static ones (by text, cached) and the
   // dynamic ones (lexicon hits and entities around it), each sorted.
   AtomCache& cache = CacheFor(impl);
-  thread_local std::vector<const std::vector<int>*> stat;
+  thread_local std::vector<std::span<const int>> stat;
   thread_local std::vector<std::vector<int>> dyn;
   if (stat.size() < n) stat.resize(n);
   if (dyn.size() < n) dyn.resize(n);
+  const TokenAtoms* known = view.token_atoms;
   for (uint32_t k = 0; k < n; ++k) {
-    const Token& t = seg.tokens[first + k];
-    stat[k] = &CachedStaticAtoms(cache, impl, TokenText(view.text, t), seg.norm(t));
+    if (known) {
+      const uint32_t* b = known->begin.data() + first + k;
+      stat[k] = {known->atoms.data() + b[0], b[1] - b[0]};
+    } else {
+      const Token& t = seg.tokens[first + k];
+      stat[k] = CachedStaticAtoms(cache, impl, TokenText(view.text, t), seg.norm(t));
+    }
     dyn[k].clear();
   }
   auto mark = [&](const std::array<int, 3>& a, TokenRange r) {
@@ -184,8 +204,8 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
     auto& d = dyn[k];
     std::sort(d.begin(), d.end());
     d.erase(std::unique(d.begin(), d.end()), d.end());
-    for (const std::vector<int>* list : {stat[k], static_cast<const std::vector<int>*>(&d)}) {
-      for (int x : *list) {
+    for (std::span<const int> list : {stat[k], std::span<const int>(d)}) {
+      for (int x : list) {
         if (!present[x]) {
           present[x] = 1;
           present_list.push_back(x);
@@ -209,8 +229,8 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
   thread_local std::vector<uint64_t> bits;
   bits.assign(static_cast<size_t>(n) * words, 0);
   for (uint32_t k = 0; k < n; ++k) {
-    for (const std::vector<int>* list : {stat[k], static_cast<const std::vector<int>*>(&dyn[k])}) {
-      for (int x : *list) {
+    for (std::span<const int> list : {stat[k], std::span<const int>(dyn[k])}) {
+      for (int x : list) {
         const int slot = holder_slot[x];
         uint64_t& w = bits[k * words + slot / 64];
         const uint64_t bit = uint64_t{1} << (slot % 64);

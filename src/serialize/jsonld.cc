@@ -14,23 +14,6 @@ Json Number(double d) {
   return Json(d);
 }
 
-Json ToJson(const Value& v) {
-  switch (v.kind) {
-    case Value::Kind::kIri:
-    case Value::Kind::kString:
-      return Json(v.text);
-    case Value::Kind::kNumber:
-      return Number(v.number);
-    case Value::Kind::kIriList:
-    case Value::Kind::kStringList: {
-      Json a = Json::array();
-      for (const auto& s : v.list) a.push_back(s);
-      return a;
-    }
-  }
-  return Json();
-}
-
 }  // namespace
 
 // The context, serialized once: it is the same in every document.
@@ -49,44 +32,145 @@ const std::string& ContextText(bool pretty) {
   return pretty ? kPretty : kCompact;
 }
 
-std::string JsonLdWriter::Write(const Graph& g) const {
-  Json doc;
-  doc["id"] = g.doc_iri;
-  doc["type"] = "Article";
-  for (const auto& [k, v] : g.doc_properties) doc[k] = ToJson(v);
-  doc["mentions"] = Json::array();
-  for (const auto& m : g.mentions) doc["mentions"].push_back(m);
-  Json nodes = Json::array();
-  for (const Node& n : g.nodes) {
-    Json j;
-    j["id"] = n.iri;
-    j["type"] = n.type;
-    for (const auto& [k, v] : n.properties) j[k] = ToJson(v);
-    if (!n.evidence.empty()) {
-      Json ev = Json::array();
-      for (const auto& e : n.evidence) {
-        Json x;
-        x["id"] = e.iri;
-        x["type"] = "Evidence";
-        x["exact"] = e.exact;
-        x["start"] = e.start;
-        x["end"] = e.end;
-        ev.push_back(std::move(x));
-      }
-      j["evidence"] = std::move(ev);
-    }
-    nodes.push_back(std::move(j));
+namespace {
+
+// Writes JSON text straight into a string, formatted exactly as
+// nlohmann::json::dump() formats it (compact, or indented by two), without
+// building a JSON tree first: this runs once per document.
+class JsonOut {
+ public:
+  JsonOut(std::string* out, bool pretty) : out_(*out), pretty_(pretty) {}
+
+  void Open(char bracket) {
+    out_ += bracket;
+    first_.push_back(true);
   }
-  doc["graph"] = std::move(nodes);
-  std::string body = doc.dump(options_.pretty ? 2 : -1, ' ', false,
-                              Json::error_handler_t::strict);
-  // Splice the context in as the first key.
+  void Close(char bracket) {
+    const bool empty = first_.back();
+    first_.pop_back();
+    if (!empty && pretty_) NewLine();
+    out_ += bracket;
+  }
+  // The next member of an object.
+  void Key(std::string_view key) {
+    Next();
+    String(key);
+    out_ += pretty_ ? ": " : ":";
+  }
+  // The next element of an array.
+  void Element() { Next(); }
+
+  void String(std::string_view s) {
+    static const char* kHex = "0123456789abcdef";
+    out_ += '"';
+    for (char c : s) {
+      switch (c) {
+        case '"': out_ += "\\\""; break;
+        case '\\': out_ += "\\\\"; break;
+        case '\b': out_ += "\\b"; break;
+        case '\f': out_ += "\\f"; break;
+        case '\n': out_ += "\\n"; break;
+        case '\r': out_ += "\\r"; break;
+        case '\t': out_ += "\\t"; break;
+        default:
+          if (static_cast<unsigned char>(c) < 0x20) {
+            out_ += "\\u00";
+            out_ += kHex[(c >> 4) & 0xf];
+            out_ += kHex[c & 0xf];
+          } else {
+            out_ += c;
+          }
+      }
+    }
+    out_ += '"';
+  }
+  void Integer(int64_t v) { out_ += std::to_string(v); }
+  void Value(const newsgraph::Value& v) {
+    switch (v.kind) {
+      case Value::Kind::kIri:
+      case Value::Kind::kString:
+        String(v.text);
+        return;
+      case Value::Kind::kNumber:
+        out_ += Number(v.number).dump();
+        return;
+      case Value::Kind::kIriList:
+      case Value::Kind::kStringList:
+        Open('[');
+        for (const auto& s : v.list) Element(), String(s);
+        Close(']');
+        return;
+    }
+  }
+  void Raw(std::string_view text) { out_ += text; }
+
+ private:
+  void Next() {
+    if (!first_.back()) out_ += ',';
+    first_.back() = false;
+    if (pretty_) NewLine();
+  }
+  void NewLine() {
+    out_ += '\n';
+    out_.append(2 * first_.size(), ' ');
+  }
+  std::string& out_;
+  const bool pretty_;
+  std::vector<bool> first_;  // per open bracket: no member written yet
+};
+
+}  // namespace
+
+std::string JsonLdWriter::Write(const Graph& g) const {
   std::string out;
-  out.reserve(body.size() + ContextText(options_.pretty).size() + 32);
-  out += options_.pretty ? "{\n  \"@context\": " : "{\"@context\":";
-  out += ContextText(options_.pretty);
-  out += ",";
-  out.append(body, 1);  // body without its "{"
+  out.reserve(ContextText(options_.pretty).size() + 1024 + 512 * g.nodes.size());
+  JsonOut j(&out, options_.pretty);
+  j.Open('{');
+  j.Key("@context");
+  j.Raw(ContextText(options_.pretty));
+  j.Key("id");
+  j.String(g.doc_iri);
+  j.Key("type");
+  j.String("Article");
+  for (const auto& [k, v] : g.doc_properties) j.Key(k), j.Value(v);
+  j.Key("mentions");
+  j.Open('[');
+  for (const auto& m : g.mentions) j.Element(), j.String(m);
+  j.Close(']');
+  j.Key("graph");
+  j.Open('[');
+  for (const Node& n : g.nodes) {
+    j.Element();
+    j.Open('{');
+    j.Key("id");
+    j.String(n.iri);
+    j.Key("type");
+    j.String(n.type);
+    for (const auto& [k, v] : n.properties) j.Key(k), j.Value(v);
+    if (!n.evidence.empty()) {
+      j.Key("evidence");
+      j.Open('[');
+      for (const auto& e : n.evidence) {
+        j.Element();
+        j.Open('{');
+        j.Key("id");
+        j.String(e.iri);
+        j.Key("type");
+        j.String("Evidence");
+        j.Key("exact");
+        j.String(e.exact);
+        j.Key("start");
+        j.Integer(e.start);
+        j.Key("end");
+        j.Integer(e.end);
+        j.Close('}');
+      }
+      j.Close(']');
+    }
+    j.Close('}');
+  }
+  j.Close(']');
+  j.Close('}');
   return out;
 }
 

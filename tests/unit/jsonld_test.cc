@@ -52,5 +52,29 @@ TEST(JsonLdWriterTest, SameGraphSameBytesAndPrettyParsesTheSame) {
             nlohmann::json::parse(JsonLdWriter({}).Write(g)));
 }
 
+// The writer formats text itself: byte for byte as the JSON library
+// formats the same document, compact and indented, for every character
+// class (quotes, backslashes, control characters, non-ASCII) and for empty
+// lists.
+TEST(JsonLdWriterTest, FormatsExactlyAsTheJsonLibrary) {
+  Graph g = Sample();
+  std::string tricky = "a\"b\\c\x01d\te\nf\rg\bh\fi\x1f\x7fj é 😀 </script>";
+  g.doc_properties.emplace_back("headline", Value::String(tricky));
+  Node empty{"https://example.com/e", "Organization", {}, {}};
+  empty.properties.emplace_back("alternateName", Value::StringList({}));
+  g.nodes.push_back(empty);
+  g.nodes[1].evidence.push_back({"https://example.com/o#evidence-2", tricky, 0, 5});
+  for (bool pretty : {false, true}) {
+    std::string out = JsonLdWriter({.pretty = pretty}).Write(g);
+    auto j = nlohmann::ordered_json::parse(out);
+    EXPECT_EQ(out, j.dump(pretty ? 2 : -1)) << (pretty ? "pretty" : "compact");
+    EXPECT_EQ(j["headline"], tricky);
+  }
+  Graph bare;
+  bare.doc_iri = "https://example.com/bare";
+  std::string out = JsonLdWriter({.pretty = true}).Write(bare);
+  EXPECT_EQ(out, nlohmann::ordered_json::parse(out).dump(2));
+}
+
 }  // namespace
 }  // namespace newsgraph
