@@ -1,4 +1,9 @@
+// libcurl is loaded when the first pusher is made, not linked: linking it
+// would load some thirty shared libraries (TLS, Kerberos, LDAP, SSH ...) at
+// every start, for a feature most runs do not use.
+#define CURL_DISABLE_TYPECHECK
 #include <curl/curl.h>
+#include <dlfcn.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -9,44 +14,95 @@
 namespace newsgraph {
 namespace {
 
+// The libcurl functions used here, from libcurl.so.4 (its ABI since 2006).
+struct Curl {
+  CURLcode (*global_init)(long);
+  CURL* (*easy_init)();
+  void (*easy_cleanup)(CURL*);
+  void (*easy_reset)(CURL*);
+  CURLcode (*easy_setopt)(CURL*, CURLoption, ...);
+  CURLcode (*easy_perform)(CURL*);
+  CURLcode (*easy_getinfo)(CURL*, CURLINFO, ...);
+  const char* (*easy_strerror)(CURLcode);
+  char* (*easy_escape)(CURL*, const char*, int);
+  void (*free)(void*);
+  curl_slist* (*slist_append)(curl_slist*, const char*);
+  void (*slist_free_all)(curl_slist*);
+  std::string error;  // why it could not be loaded, or ""
+};
+
+template <typename F>
+bool Load(void* lib, const char* name, F* fn) {
+  *fn = reinterpret_cast<F>(dlsym(lib, name));
+  return *fn != nullptr;
+}
+
+// libcurl, loaded and initialized once, before any thread uses it.
+const Curl& Api() {
+  static const Curl api = [] {
+    Curl c{};
+    void* lib = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
+    if (!lib) {
+      const char* why = dlerror();
+      c.error = std::string("cannot load libcurl.so.4 (apt-get install libcurl4): ") +
+                (why ? why : "not found");
+      return c;
+    }
+    bool ok = Load(lib, "curl_global_init", &c.global_init) &&
+              Load(lib, "curl_easy_init", &c.easy_init) &&
+              Load(lib, "curl_easy_cleanup", &c.easy_cleanup) &&
+              Load(lib, "curl_easy_reset", &c.easy_reset) &&
+              Load(lib, "curl_easy_setopt", &c.easy_setopt) &&
+              Load(lib, "curl_easy_perform", &c.easy_perform) &&
+              Load(lib, "curl_easy_getinfo", &c.easy_getinfo) &&
+              Load(lib, "curl_easy_strerror", &c.easy_strerror) &&
+              Load(lib, "curl_easy_escape", &c.easy_escape) &&
+              Load(lib, "curl_free", &c.free) &&
+              Load(lib, "curl_slist_append", &c.slist_append) &&
+              Load(lib, "curl_slist_free_all", &c.slist_free_all);
+    if (!ok) {
+      c.error = "libcurl.so.4 lacks a function newsgraph needs";
+      return c;
+    }
+    c.global_init(CURL_GLOBAL_DEFAULT);
+    return c;
+  }();
+  return api;
+}
+
 size_t Collect(char* data, size_t size, size_t n, void* out) {
   static_cast<std::string*>(out)->append(data, size * n);
   return size * n;
 }
 
-// curl_global_init once, before any thread uses curl.
-void GlobalInit() {
-  static const bool done = [] {
-    curl_global_init(CURL_GLOBAL_DEFAULT);
-    return true;
-  }();
-  (void)done;
-}
-
 std::string Escape(CURL* curl, const std::string& s) {
-  char* e = curl_easy_escape(curl, s.c_str(), static_cast<int>(s.size()));
+  char* e = Api().easy_escape(curl, s.c_str(), static_cast<int>(s.size()));
   std::string out = e ? e : "";
-  curl_free(e);
+  Api().free(e);
   return out;
 }
 
 }  // namespace
 
 GraphPusher::GraphPusher(PushOptions options) : options_(std::move(options)) {
-  GlobalInit();
-  curl_ = curl_easy_init();
+  if (Api().error.empty()) curl_ = Api().easy_init();
   if (const char* u = std::getenv("NEWSGRAPH_PUSH_USER")) user_ = u;
   if (const char* p = std::getenv("NEWSGRAPH_PUSH_PASSWORD")) password_ = p;
 }
 
-GraphPusher::~GraphPusher() { curl_easy_cleanup(static_cast<CURL*>(curl_)); }
+GraphPusher::~GraphPusher() {
+  if (curl_) Api().easy_cleanup(static_cast<CURL*>(curl_));
+}
 
 // One HTTP request with retries; "" on a 2xx answer.
 std::string GraphPusher::Request(const std::string& method,
                                  const std::string& url,
                                  const std::string& content_type,
                                  const std::string& body) {
+  const Curl& api = Api();
+  if (!api.error.empty()) return api.error;
   CURL* curl = static_cast<CURL*>(curl_);
+  if (!curl) return "curl_easy_init failed";
   std::string error;
   int delay = options_.backoff_ms;
   for (int attempt = 0; attempt <= options_.retries; ++attempt) {
@@ -54,35 +110,35 @@ std::string GraphPusher::Request(const std::string& method,
       std::this_thread::sleep_for(std::chrono::milliseconds(delay));
       delay *= 2;
     }
-    curl_easy_reset(curl);
+    api.easy_reset(curl);
     std::string answer;
-    curl_slist* headers = curl_slist_append(nullptr, ("Content-Type: " + content_type).c_str());
-    curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method.c_str());
-    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.data());
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT, options_.timeout_seconds);
-    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 10L);
-    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, Collect);
-    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &answer);
+    curl_slist* headers = api.slist_append(nullptr, ("Content-Type: " + content_type).c_str());
+    api.easy_setopt(curl, CURLOPT_URL, url.c_str());
+    api.easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method.c_str());
+    api.easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+    api.easy_setopt(curl, CURLOPT_POSTFIELDS, body.data());
+    api.easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
+    api.easy_setopt(curl, CURLOPT_TIMEOUT, options_.timeout_seconds);
+    api.easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 10L);
+    api.easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+    api.easy_setopt(curl, CURLOPT_WRITEFUNCTION, Collect);
+    api.easy_setopt(curl, CURLOPT_WRITEDATA, &answer);
     if (!user_.empty()) {
-      curl_easy_setopt(curl, CURLOPT_HTTPAUTH, CURLAUTH_ANY);
-      curl_easy_setopt(curl, CURLOPT_USERNAME, user_.c_str());
-      curl_easy_setopt(curl, CURLOPT_PASSWORD, password_.c_str());
+      api.easy_setopt(curl, CURLOPT_HTTPAUTH, CURLAUTH_ANY);
+      api.easy_setopt(curl, CURLOPT_USERNAME, user_.c_str());
+      api.easy_setopt(curl, CURLOPT_PASSWORD, password_.c_str());
     } else {
-      curl_easy_setopt(curl, CURLOPT_NETRC, static_cast<long>(CURL_NETRC_OPTIONAL));
-      curl_easy_setopt(curl, CURLOPT_HTTPAUTH, CURLAUTH_ANY);
+      api.easy_setopt(curl, CURLOPT_NETRC, static_cast<long>(CURL_NETRC_OPTIONAL));
+      api.easy_setopt(curl, CURLOPT_HTTPAUTH, CURLAUTH_ANY);
     }
-    CURLcode rc = curl_easy_perform(curl);
-    curl_slist_free_all(headers);
+    CURLcode rc = api.easy_perform(curl);
+    api.slist_free_all(headers);
     if (rc != CURLE_OK) {
-      error = curl_easy_strerror(rc);
+      error = api.easy_strerror(rc);
       continue;  // connection problems are retried
     }
     long status = 0;
-    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+    api.easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
     if (status >= 200 && status < 300) return "";
     std::string snippet = answer.substr(0, 200);
     for (char& c : snippet)
@@ -100,7 +156,9 @@ std::string GraphPusher::Push(const std::string& graph_iri,
 
 std::string GraphPusher::PushBatch(
     const std::vector<std::pair<std::string, std::string>>& graphs) {
+  if (!Api().error.empty()) return Api().error;
   CURL* curl = static_cast<CURL*>(curl_);
+  if (!curl) return "curl_easy_init failed";
   if (options_.protocol == PushOptions::Protocol::kGraphStore) {
     std::string sep = options_.url.find('?') == std::string::npos ? "?" : "&";
     for (const auto& [iri, nt] : graphs) {
