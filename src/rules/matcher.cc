@@ -213,6 +213,37 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
       }
     }
   }
+  // 3. Candidate rules: those keyed by an atom the sentence holds, plus the
+  // unkeyed ones; then all must-atoms are checked.
+  auto selected = [&](int r) {
+    const Rule& rule = impl.rules[r];
+    if (which.entities)
+      return rule.family == Family::kEntity && rule.stage == which.stage;
+    return rule.family != Family::kEntity;
+  };
+  thread_local std::vector<int> candidates;
+  candidates.clear();
+  for (int a : present_list)
+    for (int r : impl.rules_by_key[a])
+      if (selected(r)) candidates.push_back(r);
+  for (int r : which.entities ? impl.unkeyed_entity_rules
+                              : impl.unkeyed_relation_rules)
+    if (selected(r)) candidates.push_back(r);
+  std::sort(candidates.begin(), candidates.end());
+  // Those too long for the sentence or missing an atom every match holds
+  // go now; with none left, the sentence is done.
+  std::erase_if(candidates, [&](int r) {
+    const CompiledRule& cr = impl.compiled[r];
+    if (cr.min_tokens > static_cast<int>(n)) return true;
+    for (int a : cr.must_atoms)
+      if (!present[a]) return true;
+    return false;
+  });
+  if (candidates.empty()) {
+    for (int a : present_list) present[a] = 0;
+    return {};
+  }
+
   // Tokens holding each atom, for the tests' positive atoms, and per token
   // a bit set over the atoms present (slot order), for any atom.
   thread_local std::vector<std::vector<uint32_t>> holders;
@@ -312,24 +343,6 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
     start[n] = static_cast<uint32_t>(size);
   };
 
-  // 3. Candidate rules: those keyed by an atom the sentence holds, plus the
-  // unkeyed ones; then all must-atoms are checked.
-  auto selected = [&](int r) {
-    const Rule& rule = impl.rules[r];
-    if (which.entities)
-      return rule.family == Family::kEntity && rule.stage == which.stage;
-    return rule.family != Family::kEntity;
-  };
-  thread_local std::vector<int> candidates;
-  candidates.clear();
-  for (int a : present_list)
-    for (int r : impl.rules_by_key[a])
-      if (selected(r)) candidates.push_back(r);
-  for (int r : which.entities ? impl.unkeyed_entity_rules
-                              : impl.unkeyed_relation_rules)
-    if (selected(r)) candidates.push_back(r);
-  std::sort(candidates.begin(), candidates.end());
-
   // 4. Boundaries first (DFA only, no submatches), for every candidate rule
   // and every start; captures later, for the matches that survive.
   struct Candidate {
@@ -381,10 +394,6 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
   re2::StringPiece whole;
   for (int r : candidates) {
     const CompiledRule& cr = impl.compiled[r];
-    if (cr.min_tokens > static_cast<int>(n)) continue;
-    bool ok = true;
-    for (int a : cr.must_atoms) ok = ok && present[a];
-    if (!ok) continue;
     if (!chain_holds(cr.chain)) continue;
     const RE2* regex = cr.regex();
     if (!regex) continue;
