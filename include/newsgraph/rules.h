@@ -175,6 +175,9 @@ struct RuleMatch {
 struct TokenAtoms {
   std::vector<int> atoms;      // token t's are atoms[begin[t], begin[t + 1])
   std::vector<uint32_t> begin;
+  // The first step of a lexicon phrase from each token (-1: none), for
+  // FindLexiconHits.
+  std::vector<int> lower_child, cased_child;
 };
 
 // What a sentence looks like to the matcher.
@@ -233,8 +236,11 @@ class RuleSet {
 
   // Lexicon hits of every lexicon in every sentence, sorted by start. Within
   // one lexicon, hits do not overlap (leftmost, then longest, wins).
+  // With `known` (TokenAtomsOf the same segmentation) the first step of each
+  // phrase is not looked up again.
   void FindLexiconHits(const Segmentation& seg, std::string_view text,
-                       std::vector<LexiconHit>* out) const;
+                       std::vector<LexiconHit>* out,
+                       const TokenAtoms* known = nullptr) const;
 
   // The atoms of every token of `seg`, for SentenceView::token_atoms.
   void TokenAtomsOf(const Segmentation& seg, std::string_view text,

@@ -17,9 +17,15 @@ namespace {
 // Per-thread cache of static atoms (sorted) by token text. Bounded: cleared
 // when big, at the start of a sentence only, so references stay valid while
 // a sentence is matched.
+struct TokenFacts {
+  std::vector<int> atoms;  // static atoms, sorted
+  int lower_child = -1;    // the token's edge from the root of trie_lower
+  int cased_child = -1;    // ... of trie_cased
+};
+
 struct AtomCache {
   uint64_t owner = 0;  // RuleSetImpl::generation (addresses can be reused)
-  std::unordered_map<std::string, std::vector<int>> by_text;
+  std::unordered_map<std::string, TokenFacts> by_text;
   std::string key;
 };
 
@@ -32,18 +38,30 @@ AtomCache& CacheFor(const RuleSetImpl& impl) {
   return cache;
 }
 
-const std::vector<int>& CachedStaticAtoms(AtomCache& cache,
-                                          const RuleSetImpl& impl,
-                                          std::string_view text,
-                                          std::string_view norm) {
+// The first step of a lexicon phrase from a token: the case-insensitive
+// trie is keyed by normal forms, the case-sensitive one by the text with
+// straight quotes.
+int CasedChild(const RuleSetImpl& impl, std::string_view text) {
+  if (!impl.has_cased) return -1;
+  bool ascii = std::all_of(text.begin(), text.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x80;
+  });
+  return ascii ? impl.trie_cased.Child(impl.trie_cased.root(), text)
+               : impl.trie_cased.Child(impl.trie_cased.root(), StraightenQuotes(text));
+}
+
+const TokenFacts& CachedTokenFacts(AtomCache& cache, const RuleSetImpl& impl,
+                                   std::string_view text, std::string_view norm) {
   cache.key.assign(text);
   auto it = cache.by_text.find(cache.key);
   if (it != cache.by_text.end()) return it->second;
-  std::vector<int> atoms;
-  impl.StaticAtoms(text, norm, &atoms);
-  std::sort(atoms.begin(), atoms.end());
-  atoms.erase(std::unique(atoms.begin(), atoms.end()), atoms.end());
-  return cache.by_text.emplace(cache.key, std::move(atoms)).first->second;
+  TokenFacts f;
+  impl.StaticAtoms(text, norm, &f.atoms);
+  std::sort(f.atoms.begin(), f.atoms.end());
+  f.atoms.erase(std::unique(f.atoms.begin(), f.atoms.end()), f.atoms.end());
+  f.lower_child = impl.trie_lower.Child(impl.trie_lower.root(), norm);
+  f.cased_child = CasedChild(impl, text);
+  return cache.by_text.emplace(cache.key, std::move(f)).first->second;
 }
 
 // Hits and entities whose start lies in [begin, end).
@@ -84,22 +102,28 @@ void RuleSetImpl::StaticAtoms(std::string_view text, std::string_view norm,
 }
 
 void RuleSet::FindLexiconHits(const Segmentation& seg, std::string_view text,
-                              std::vector<LexiconHit>* out) const {
+                              std::vector<LexiconHit>* out,
+                              const TokenAtoms* known) const {
+  if (known && known->lower_child.size() != seg.tokens.size()) known = nullptr;
   const RuleSetImpl& impl = *impl_;
   const size_t nlex = impl.lexicons.size();
   std::vector<uint32_t> next_free(nlex, 0);  // per lexicon: first free token
   std::vector<LexiconHit> longest(nlex);
   std::vector<char> found(nlex);
+  std::vector<uint32_t> found_list;  // the lexicons with found set, for this i
   std::string cased;
   for (const Sentence& s : seg.sentences) {
     for (uint32_t i = s.tokens.begin; i < s.tokens.end; ++i) {
-      std::fill(found.begin(), found.end(), 0);
+      for (uint32_t x : found_list) found[x] = 0;
+      found_list.clear();
       for (int pass = 0; pass < 2; ++pass) {
         const PhraseTrie& trie = pass == 0 ? impl.trie_lower : impl.trie_cased;
         if (pass == 1 && !impl.has_cased) break;
         int node = trie.root();
         for (uint32_t j = i; j < s.tokens.end; ++j) {
-          if (pass == 0) {
+          if (j == i && known) {
+            node = pass == 0 ? known->lower_child[j] : known->cased_child[j];
+          } else if (pass == 0) {
             node = trie.Child(node, seg.norm(j));
           } else {
             // Straighten quotes only when there are non-ASCII bytes.
@@ -118,12 +142,14 @@ void RuleSet::FindLexiconHits(const Segmentation& seg, std::string_view text,
           for (const auto& v : trie.Values(node)) {
             // Longer phrases come later in this walk, so they overwrite.
             longest[v.lexicon] = {v.lexicon, v.entry, {i, j + 1}};
+            if (!found[v.lexicon]) found_list.push_back(v.lexicon);
             found[v.lexicon] = 1;
           }
         }
       }
-      for (size_t x = 0; x < nlex; ++x) {
-        if (!found[x] || i < next_free[x]) continue;
+      std::sort(found_list.begin(), found_list.end());  // lexicon order
+      for (uint32_t x : found_list) {
+        if (i < next_free[x]) continue;
         out->push_back(longest[x]);
         next_free[x] = longest[x].tokens.end;
       }
@@ -136,10 +162,14 @@ void RuleSet::TokenAtomsOf(const Segmentation& seg, std::string_view text,
   AtomCache& cache = CacheFor(*impl_);
   out->atoms.clear();
   out->begin.clear();
+  out->lower_child.clear();
+  out->cased_child.clear();
   for (uint32_t t = 0; t < seg.tokens.size(); ++t) {
     out->begin.push_back(static_cast<uint32_t>(out->atoms.size()));
-    const auto& atoms = CachedStaticAtoms(cache, *impl_, TokenText(text, seg.tokens[t]), seg.norm(t));
-    out->atoms.insert(out->atoms.end(), atoms.begin(), atoms.end());
+    const TokenFacts& f = CachedTokenFacts(cache, *impl_, TokenText(text, seg.tokens[t]), seg.norm(t));
+    out->atoms.insert(out->atoms.end(), f.atoms.begin(), f.atoms.end());
+    out->lower_child.push_back(f.lower_child);
+    out->cased_child.push_back(f.cased_child);
   }
   out->begin.push_back(static_cast<uint32_t>(out->atoms.size()));
 }
@@ -166,7 +196,7 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
       stat[k] = {known->atoms.data() + b[0], b[1] - b[0]};
     } else {
       const Token& t = seg.tokens[first + k];
-      stat[k] = CachedStaticAtoms(cache, impl, TokenText(view.text, t), seg.norm(t));
+      stat[k] = CachedTokenFacts(cache, impl, TokenText(view.text, t), seg.norm(t)).atoms;
     }
     dyn[k].clear();
   }
