@@ -336,7 +336,7 @@ void Annotator::AddAliases(const Document& doc, const Segmentation& seg,
     if (core.size() >= 2 && !names_.IsAliasStopword(core[0]) && core[0].size() > 2)
       add({core[0]}, 1, m, entity);
   }
-  std::map<std::string, std::vector<const Key*>> by_first;
+  std::map<std::string, std::vector<const Key*>, std::less<>> by_first;
   for (const auto& [joined, k] : keys)
     if (!k.ambiguous) by_first[k.words[0]].push_back(&k);
   for (auto& [w, v] : by_first)
@@ -355,10 +355,11 @@ void Annotator::AddAliases(const Document& doc, const Segmentation& seg,
         i = ann->mentions[at].tokens.end;
         continue;
       }
-      auto it = by_first.find(std::string(seg.norm(i)));
       bool matched = false;
-      if (it != by_first.end() &&
-          StartsUpperOrDigit(TokenText(doc.text, seg.tokens[i]))) {
+      auto it = by_first.end();
+      if (!by_first.empty() && StartsUpperOrDigit(TokenText(doc.text, seg.tokens[i])))
+        it = by_first.find(seg.norm(i));
+      if (it != by_first.end()) {
         for (const Key* k : it->second) {
           uint32_t end = i + static_cast<uint32_t>(k->words.size());
           if (end > s.tokens.end) continue;
