@@ -428,9 +428,23 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
     const RE2* regex = cr.regex();
     if (!regex) continue;
     build_record(cr);
+    // A match holds a token of the chain's first link, so none starts after
+    // the last such token.
+    uint32_t last_start = n - 1;
+    if (!cr.chain.empty()) {
+      last_start = 0;
+      for (int x : cr.chain[0]) {
+        if (x >= 0) {
+          const auto& tokens = passing_tokens(x);
+          if (!tokens.empty()) last_start = std::max(last_start, tokens.back());
+        } else if (holder_slot[-1 - x] >= 0) {
+          last_start = std::max(last_start, holders[holder_slot[-1 - x]].back());
+        }
+      }
+    }
     re2::StringPiece text(rec);
     size_t pos = 0;
-    while (pos < rec.size()) {
+    while (pos <= starts[last_start]) {
       if (!regex->Match(text, pos, rec.size(), RE2::UNANCHORED, &whole, 1))
         break;
       uint32_t b = token_at(whole.data());
