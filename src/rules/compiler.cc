@@ -597,6 +597,11 @@ void CompileRules(std::vector<ParsedRule>* parsed,
             cr.part_groups.push_back(group);
           }
         }
+        // "p:( ... )": one capture that is the whole pattern, and so the
+        // whole match; no capture pass is needed.
+        cr.whole_capture = parts.size() == 1 && parts[0]->kind == Node::Kind::kCapture &&
+                           cr.capture_groups.size() == 1 &&
+                           cr.capture_groups[0].size() == 1 && cr.part_groups.size() == 1;
         // Part labels from the pattern's own text, when it is one line.
         for (size_t i = 0; i < parts.size(); ++i) {
           const Node* p = parts[i];

@@ -166,6 +166,7 @@ struct CompiledRule {
   std::string regex_text;
   std::vector<std::vector<int>> capture_groups;  // RE2 groups per capture
   std::vector<int> part_groups;     // RE2 group number per part
+  bool whole_capture = false;       // one capture, spanning the whole pattern
   std::unique_ptr<std::once_flag> once = std::make_unique<std::once_flag>();
   mutable std::unique_ptr<RE2> regex_;
   // The compiled regex, or null when RE2 refuses it (too large).

@@ -490,6 +490,17 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
     // 6. Captures of an accepted match: the same regex, anchored on it.
     const CompiledRule& cr = impl.compiled[c.rule];
     const Rule& rule = impl.rules[c.rule];
+    if (cr.whole_capture) {
+      RuleMatch m;
+      m.rule = c.rule;
+      m.tokens = {first + c.begin, first + c.end};
+      m.captures.assign(1, m.tokens);
+      m.parts.assign(1, m.tokens);
+      accepted.push_back(std::move(m));
+      accepted_family.push_back(c.family);
+      accepted_overlap.push_back(overlaps);
+      continue;
+    }
     const RE2* regex = cr.regex();
     const int ngroups = 1 + regex->NumberOfCapturingGroups();
     groups.assign(ngroups, re2::StringPiece());
