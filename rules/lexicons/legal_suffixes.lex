@@ -3,9 +3,9 @@
 # "Northwind Holdings Ltd."). Multi-word entries win over their parts.
 #
 # "=>" gives the one spelling an organization's name uses for its suffix,
-# whatever the article wrote ("Acme Corp", "ACME CORP." and "Acme Corp." are
-# all named "Acme Corp."), so that separate articles name a company alike
-# and their graphs merge into one with a single schema:name per company.
+# whatever the article wrote ("Acme Corp" and "Acme Corp." are both named
+# "Acme Corp."), so that separate articles name a company alike and their
+# graphs merge into one with a single schema:name per company.
 # Entries without "=>" keep the article's spelling.
 Inc. => Inc.
 Inc => Inc.
