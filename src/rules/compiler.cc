@@ -252,16 +252,18 @@ class RuleCompiler {
           std::string anchored = (t.case_insensitive ? "(?i)" : "") + t.text;
           // Checked once per distinct regex: Unicode classes make RE2
           // compilation the costly part of start-up.
-          // A new regex joins the token-regex set here, which also checks it.
+          // A new regex joins the Latin-1 token-regex set here, which also
+          // checks it (the same parser as UTF-8; the UTF-8 set is filled
+          // when it is first needed).
           if (!impl_->atom_index.count({AtomKind::kRegex, -1, anchored})) {
-            if (!impl_->regex_set) {
+            if (!impl_->regex_set_ascii) {
               RE2::Options o;
-              o.set_encoding(RE2::Options::EncodingUTF8);
+              o.set_encoding(RE2::Options::EncodingLatin1);
               o.set_log_errors(false);
-              impl_->regex_set = std::make_unique<RE2::Set>(o, RE2::ANCHOR_BOTH);
+              impl_->regex_set_ascii = std::make_unique<RE2::Set>(o, RE2::ANCHOR_BOTH);
             }
             std::string err;
-            if (impl_->regex_set->Add(anchored, &err) < 0) {
+            if (impl_->regex_set_ascii->Add(anchored, &err) < 0) {
               Error(n, "bad regex /" + t.text + "/: " + err);
               continue;
             }
@@ -444,7 +446,18 @@ RE2::Options RuleRegexOptions() {
 }  // namespace
 
 const RE2::Set* RuleSetImpl::Utf8RegexSet() const {
-  std::call_once(*regex_set_once, [this] { regex_set_ok = regex_set->Compile(); });
+  std::call_once(*regex_set_once, [this] {
+    RE2::Options o;
+    o.set_encoding(RE2::Options::EncodingUTF8);
+    o.set_log_errors(false);
+    regex_set = std::make_unique<RE2::Set>(o, RE2::ANCHOR_BOTH);
+    for (int a : regex_set_atoms) {
+      // Index i must stay atom regex_set_atoms[i]: a regex only the UTF-8
+      // parser refuses (none is known) takes a place that matches nothing.
+      if (regex_set->Add(atoms[a].text, nullptr) < 0) regex_set->Add("[^\\x00-\\x{10FFFF}]", nullptr);
+    }
+    regex_set_ok = regex_set->Compile();
+  });
   return regex_set_ok ? regex_set.get() : nullptr;
 }
 
@@ -738,21 +751,11 @@ void CompileRules(std::vector<ParsedRule>* parsed,
     impl->compiled.push_back(std::move(cr));
   }
 
-  // Regex atoms (filled into the UTF-8 set as atoms were made, in atom
-  // order): the Latin-1 twin for ASCII tokens compiles now.
-  if (impl->regex_set) {
-    RE2::Options o;
-    o.set_encoding(RE2::Options::EncodingLatin1);
-    o.set_log_errors(false);
-    impl->regex_set_ascii = std::make_unique<RE2::Set>(o, RE2::ANCHOR_BOTH);
-    for (int a : impl->regex_set_atoms) {
-      std::string err;
-      if (impl->regex_set_ascii->Add(impl->atoms[a].text, &err) < 0)
-        diags->Error("", 0, 0, "regex " + impl->atoms[a].text + ": " + err);
-    }
-    if (!impl->regex_set_ascii->Compile())
-      diags->Error("", 0, 0, "the token regexes do not fit in memory");
-  }
+  // Regex atoms (added to the Latin-1 set as atoms were made, in atom
+  // order): the set for ASCII tokens compiles now, the UTF-8 one on first
+  // use (Utf8RegexSet).
+  if (impl->regex_set_ascii && !impl->regex_set_ascii->Compile())
+    diags->Error("", 0, 0, "the token regexes do not fit in memory");
 
   // Distinct tests, shared by the rules that use them.
   std::map<std::pair<std::vector<int>, std::vector<int>>, int> test_index;

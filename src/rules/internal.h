@@ -211,7 +211,7 @@ class RuleSetImpl {
   // tokens (small, compiled at load) and UTF-8 for the others (Unicode
   // classes make it slow to compile, so it compiles on the first non-ASCII
   // token). On ASCII text the two agree.
-  std::unique_ptr<RE2::Set> regex_set;        // UTF-8
+  mutable std::unique_ptr<RE2::Set> regex_set;  // UTF-8, made on first use
   std::unique_ptr<RE2::Set> regex_set_ascii;  // Latin-1
   std::unique_ptr<std::once_flag> regex_set_once = std::make_unique<std::once_flag>();
   mutable bool regex_set_ok = true;

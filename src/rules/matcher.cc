@@ -89,7 +89,7 @@ void RuleSetImpl::StaticAtoms(std::string_view text, std::string_view norm,
     if (auto it = shape_atoms.find(TokenShape(text)); it != shape_atoms.end())
       out->insert(out->end(), it->second.begin(), it->second.end());
   }
-  if (regex_set) {
+  if (regex_set_ascii) {
     bool ascii = std::all_of(text.begin(), text.end(), [](char c) {
       return static_cast<unsigned char>(c) < 0x80;
     });
