@@ -14,19 +14,24 @@
 namespace newsgraph {
 namespace {
 
-// Per-thread cache of static atoms (sorted) by token text. Bounded: cleared
-// when big, at the start of a sentence only, so references stay valid while
-// a sentence is matched.
+// Per-thread cache of what a token's text gives (its static atoms and its
+// first lexicon-trie steps), by the text. Bounded: cleared when big, at the
+// start of a document or sentence only, so references stay valid while it
+// is worked on.
 struct TokenFacts {
   std::vector<int> atoms;  // static atoms, sorted
   int lower_child = -1;    // the token's edge from the root of trie_lower
   int cased_child = -1;    // ... of trie_cased
 };
 
+struct TextHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+};
+
 struct AtomCache {
   uint64_t owner = 0;  // RuleSetImpl::generation (addresses can be reused)
-  std::unordered_map<std::string, TokenFacts> by_text;
-  std::string key;
+  std::unordered_map<std::string, TokenFacts, TextHash, std::equal_to<>> by_text;
 };
 
 AtomCache& CacheFor(const RuleSetImpl& impl) {
@@ -52,8 +57,7 @@ int CasedChild(const RuleSetImpl& impl, std::string_view text) {
 
 const TokenFacts& CachedTokenFacts(AtomCache& cache, const RuleSetImpl& impl,
                                    std::string_view text, std::string_view norm) {
-  cache.key.assign(text);
-  auto it = cache.by_text.find(cache.key);
+  auto it = cache.by_text.find(text);
   if (it != cache.by_text.end()) return it->second;
   TokenFacts f;
   impl.StaticAtoms(text, norm, &f.atoms);
@@ -61,7 +65,7 @@ const TokenFacts& CachedTokenFacts(AtomCache& cache, const RuleSetImpl& impl,
   f.atoms.erase(std::unique(f.atoms.begin(), f.atoms.end()), f.atoms.end());
   f.lower_child = impl.trie_lower.Child(impl.trie_lower.root(), norm);
   f.cased_child = CasedChild(impl, text);
-  return cache.by_text.emplace(cache.key, std::move(f)).first->second;
+  return cache.by_text.emplace(std::string(text), std::move(f)).first->second;
 }
 
 // Hits and entities whose start lies in [begin, end).
