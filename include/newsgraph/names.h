@@ -74,7 +74,7 @@ class NameForms {
   std::string Prefix(std::string_view name, size_t count) const;
   size_t SuffixTokens(const std::vector<std::string>& words,
                       const std::vector<std::vector<std::string>>& table,
-                      size_t end) const;
+                      size_t end, size_t* which = nullptr) const;
   uint64_t id_;  // tags the per-thread cache of Analyze()
   const Segmenter* segmenter_;
   std::vector<std::string> suffix_spellings_;  // at legal_suffixes_' index

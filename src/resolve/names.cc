@@ -26,10 +26,8 @@ std::vector<std::vector<std::string>> LoadPhrases(
   return out;
 }
 
-}  // namespace
+std::atomic<uint64_t> next_id{1};  // NameForms::id_
 
-namespace {
-std::atomic<uint64_t> next_id{1};
 }  // namespace
 
 NameForms::NameForms(const RuleSet& rules)
@@ -47,10 +45,10 @@ NameForms::NameForms(const RuleSet& rules)
   if (int x = rules.FindLexicon("known_names"); x >= 0) {
     const Lexicon& lex = rules.lexicons()[x];
     for (const auto& e : lex.entries) {
-      std::string type(FindAttribute(e.attributes, "type"));
-      if (type.empty()) type = lex.entity_type_name;
-      bool org = type == "ORGANIZATION" || type == "ORG";
-      if (!org && type != "PERSON") continue;
+      std::string_view type = FindAttribute(e.attributes, "type");
+      const int t = rules.FindEntityType(type.empty() ? lex.entity_type_name : type);
+      const bool org = t == entity_type::kOrganization;
+      if (!org && t != entity_type::kPerson) continue;
       const std::string& name = e.canonical.empty() ? e.surface : e.canonical;
       for (const std::string* form : {&e.surface, &name}) {
         std::string key = Key(*form, org);
@@ -67,17 +65,10 @@ std::string NameForms::KnownName(std::string_view name, bool organization) const
 
 std::string NameForms::SpellLegalSuffix(std::string_view name) const {
   auto words = Words(name);
-  size_t end = words.size(), best = 0, which = 0;
-  for (size_t i = 0; i < legal_suffixes_.size(); ++i) {
-    const auto& entry = legal_suffixes_[i];
-    if (entry.size() >= end || entry.size() <= best) continue;
-    bool same = true;
-    for (size_t k = 0; k < entry.size() && same; ++k)
-      same = words[end - entry.size() + k] == entry[k];
-    if (same) best = entry.size(), which = i;
-  }
-  if (best == 0 || suffix_spellings_[which].empty()) return std::string(name);
-  std::string out(name.substr(0, Analyze(name).spans[end - best].begin));
+  size_t which = 0;
+  const size_t cut = SuffixTokens(words, legal_suffixes_, words.size(), &which);
+  if (cut == 0 || suffix_spellings_[which].empty()) return std::string(name);
+  std::string out(name.substr(0, Analyze(name).spans[words.size() - cut].begin));
   return out + suffix_spellings_[which];
 }
 
@@ -131,17 +122,21 @@ std::vector<std::string> NameForms::Words(std::string_view name) const {
 }
 
 // How many trailing words of words[0, end) form an entry of `table`
-// (longest entry wins); 0 when none.
+// (longest entry wins, its index in *which); 0 when none.
 size_t NameForms::SuffixTokens(const std::vector<std::string>& words,
                                const std::vector<std::vector<std::string>>& table,
-                               size_t end) const {
+                               size_t end, size_t* which) const {
   size_t best = 0;
-  for (const auto& entry : table) {
+  for (size_t i = 0; i < table.size(); ++i) {
+    const auto& entry = table[i];
     if (entry.size() >= end || entry.size() <= best) continue;
     bool same = true;
     for (size_t k = 0; k < entry.size() && same; ++k)
       same = words[end - entry.size() + k] == entry[k];
-    if (same) best = entry.size();
+    if (same) {
+      best = entry.size();
+      if (which) *which = i;
+    }
   }
   return best;
 }
