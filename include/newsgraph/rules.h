@@ -187,7 +187,8 @@ struct SentenceView {
   uint32_t sentence = 0;
   const std::vector<LexiconHit>* hits = nullptr;      // sorted by start
   const std::vector<EntitySpan>* entities = nullptr;  // sorted, disjoint
-  const TokenAtoms* token_atoms = nullptr;  // of the document; else computed
+  // Of the document (ignored when not of this segmentation); else computed.
+  const TokenAtoms* token_atoms = nullptr;
 };
 
 // Which rules a Match() call runs.

@@ -55,8 +55,7 @@ std::vector<Relation> Relator::Relate(const Document& doc,
   std::vector<EntitySpan> spans = ann.Spans();
   CaptureReader reader(rules, doc.text, seg, ann);
   for (uint32_t s = 0; s < seg.sentences.size(); ++s) {
-    SentenceView view{&seg, doc.text, s, &ann.hits, &spans,
-                      ann.token_atoms.begin.size() == seg.tokens.size() + 1 ? &ann.token_atoms : nullptr};
+    SentenceView view{&seg, doc.text, s, &ann.hits, &spans, &ann.token_atoms};
     for (const RuleMatch& m : rules.Match({false, 0}, view)) {
       const Rule& rule = rules.rules()[m.rule];
       if (explain) explain->push_back(rules.Explain(m, seg, doc.text));

@@ -4,8 +4,8 @@
 #include <re2/set.h>
 
 #include <algorithm>
-#include <span>
 #include <cstdint>
+#include <span>
 #include <unordered_map>
 
 #include "newsgraph/unicode.h"
@@ -43,16 +43,18 @@ AtomCache& CacheFor(const RuleSetImpl& impl) {
   return cache;
 }
 
-// The first step of a lexicon phrase from a token: the case-insensitive
-// trie is keyed by normal forms, the case-sensitive one by the text with
-// straight quotes.
-int CasedChild(const RuleSetImpl& impl, std::string_view text) {
+bool IsAscii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// A step of a phrase in the case-sensitive trie, keyed by the token's text
+// with straight quotes (straightened only when there are non-ASCII bytes).
+// The case-insensitive trie is keyed by normal forms.
+int CasedChild(const RuleSetImpl& impl, int node, std::string_view text) {
   if (!impl.has_cased) return -1;
-  bool ascii = std::all_of(text.begin(), text.end(), [](char c) {
-    return static_cast<unsigned char>(c) < 0x80;
-  });
-  return ascii ? impl.trie_cased.Child(impl.trie_cased.root(), text)
-               : impl.trie_cased.Child(impl.trie_cased.root(), StraightenQuotes(text));
+  return IsAscii(text) ? impl.trie_cased.Child(node, text)
+                       : impl.trie_cased.Child(node, StraightenQuotes(text));
 }
 
 const TokenFacts& CachedTokenFacts(AtomCache& cache, const RuleSetImpl& impl,
@@ -64,7 +66,7 @@ const TokenFacts& CachedTokenFacts(AtomCache& cache, const RuleSetImpl& impl,
   std::sort(f.atoms.begin(), f.atoms.end());
   f.atoms.erase(std::unique(f.atoms.begin(), f.atoms.end()), f.atoms.end());
   f.lower_child = impl.trie_lower.Child(impl.trie_lower.root(), norm);
-  f.cased_child = CasedChild(impl, text);
+  f.cased_child = CasedChild(impl, impl.trie_cased.root(), text);
   return cache.by_text.emplace(std::string(text), std::move(f)).first->second;
 }
 
@@ -94,10 +96,7 @@ void RuleSetImpl::StaticAtoms(std::string_view text, std::string_view norm,
       out->insert(out->end(), it->second.begin(), it->second.end());
   }
   if (regex_set_ascii) {
-    bool ascii = std::all_of(text.begin(), text.end(), [](char c) {
-      return static_cast<unsigned char>(c) < 0x80;
-    });
-    const RE2::Set* set = ascii ? regex_set_ascii.get() : Utf8RegexSet();
+    const RE2::Set* set = IsAscii(text) ? regex_set_ascii.get() : Utf8RegexSet();
     std::vector<int> which;
     if (set && set->Match(re2::StringPiece(text.data(), text.size()), &which)) {
       for (int w : which) out->push_back(regex_set_atoms[w]);
@@ -115,7 +114,6 @@ void RuleSet::FindLexiconHits(const Segmentation& seg, std::string_view text,
   std::vector<LexiconHit> longest(nlex);
   std::vector<char> found(nlex);
   std::vector<uint32_t> found_list;  // the lexicons with found set, for this i
-  std::string cased;
   for (const Sentence& s : seg.sentences) {
     for (uint32_t i = s.tokens.begin; i < s.tokens.end; ++i) {
       for (uint32_t x : found_list) found[x] = 0;
@@ -130,17 +128,7 @@ void RuleSet::FindLexiconHits(const Segmentation& seg, std::string_view text,
           } else if (pass == 0) {
             node = trie.Child(node, seg.norm(j));
           } else {
-            // Straighten quotes only when there are non-ASCII bytes.
-            std::string_view t = TokenText(text, seg.tokens[j]);
-            bool ascii = std::all_of(t.begin(), t.end(), [](char c) {
-              return static_cast<unsigned char>(c) < 0x80;
-            });
-            if (ascii) {
-              node = trie.Child(node, t);
-            } else {
-              cased = StraightenQuotes(t);
-              node = trie.Child(node, cased);
-            }
+            node = CasedChild(impl, node, TokenText(text, seg.tokens[j]));
           }
           if (node < 0) break;
           for (const auto& v : trie.Values(node)) {
@@ -194,6 +182,7 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
   if (stat.size() < n) stat.resize(n);
   if (dyn.size() < n) dyn.resize(n);
   const TokenAtoms* known = view.token_atoms;
+  if (known && known->begin.size() != seg.tokens.size() + 1) known = nullptr;
   for (uint32_t k = 0; k < n; ++k) {
     if (known) {
       const uint32_t* b = known->begin.data() + first + k;
@@ -397,6 +386,13 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
     auto it = std::lower_bound(starts.begin(), starts.end(), off);
     return static_cast<uint32_t>(it - starts.begin());
   };
+  // The tokens (ascending) that hold an alternative of a chain link: a
+  // test (>= 0) or an atom (-1 - atom); null when none does.
+  auto link_tokens = [&](int x) -> const std::vector<uint32_t>* {
+    if (x >= 0) return &passing_tokens(x);
+    const int slot = holder_slot[-1 - x];
+    return slot < 0 ? nullptr : &holders[slot];
+  };
   // Does the sentence hold the rule's chain, each link on a later token?
   // Earliest first: if any choice of tokens works, this one does.
   auto chain_holds = [&](const std::vector<std::vector<int>>& chain) {
@@ -404,14 +400,8 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
     for (const auto& link : chain) {
       int64_t next = INT64_MAX;
       for (int x : link) {
-        const std::vector<uint32_t>* tokens;
-        if (x >= 0) {
-          tokens = &passing_tokens(x);
-        } else {
-          const int slot = holder_slot[-1 - x];
-          if (slot < 0) continue;
-          tokens = &holders[slot];
-        }
+        const std::vector<uint32_t>* tokens = link_tokens(x);
+        if (!tokens) continue;
         auto it = std::upper_bound(tokens->begin(), tokens->end(), at,
                                    [](int64_t v, uint32_t k) { return v < k; });
         if (it != tokens->end()) next = std::min<int64_t>(next, *it);
@@ -438,12 +428,8 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
     if (!cr.chain.empty()) {
       last_start = 0;
       for (int x : cr.chain[0]) {
-        if (x >= 0) {
-          const auto& tokens = passing_tokens(x);
-          if (!tokens.empty()) last_start = std::max(last_start, tokens.back());
-        } else if (holder_slot[-1 - x] >= 0) {
-          last_start = std::max(last_start, holders[holder_slot[-1 - x]].back());
-        }
+        const std::vector<uint32_t>* tokens = link_tokens(x);
+        if (tokens && !tokens->empty()) last_start = std::max(last_start, tokens->back());
       }
     }
     re2::StringPiece text(rec);
@@ -494,10 +480,10 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
     // 6. Captures of an accepted match: the same regex, anchored on it.
     const CompiledRule& cr = impl.compiled[c.rule];
     const Rule& rule = impl.rules[c.rule];
-    if (cr.whole_capture) {
-      RuleMatch m;
-      m.rule = c.rule;
-      m.tokens = {first + c.begin, first + c.end};
+    RuleMatch m;
+    m.rule = c.rule;
+    m.tokens = {first + c.begin, first + c.end};
+    if (cr.whole_capture) {  // the capture and the one part are the match
       m.captures.assign(1, m.tokens);
       m.parts.assign(1, m.tokens);
       accepted.push_back(std::move(m));
@@ -518,9 +504,6 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
     if (!regex->Match(text, starts[c.begin], starts[c.end], RE2::ANCHOR_BOTH,
                          groups.data(), ngroups))
       continue;  // cannot happen: the same span matched above
-    RuleMatch m;
-    m.rule = c.rule;
-    m.tokens = {first + c.begin, first + c.end};
     m.captures.assign(rule.captures.size(), {RuleMatch::kUnset, RuleMatch::kUnset});
     for (size_t i = 0; i < cr.capture_groups.size(); ++i) {
       for (int group : cr.capture_groups[i]) {
