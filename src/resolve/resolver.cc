@@ -680,11 +680,12 @@ class DocumentResolver {
         if (CountCodePoints(forms[i]) > CountCodePoints(forms[best])) best = i;
       // One name for the entity in every article: a known name wins, and
       // an organization's legal suffix is spelled one way.
-      bool org = ent.type == entity_type::kOrganization;
+      const bool org = ent.type == entity_type::kOrganization;
       std::string name;
-      for (size_t i = 0; i < forms.size() && name.empty(); ++i)
-        if (ent.type == entity_type::kPerson || org) name = names_.KnownName(forms[i], org);
-      bool known = !name.empty();
+      if (org || ent.type == entity_type::kPerson)
+        for (size_t i = 0; i < forms.size() && name.empty(); ++i)
+          name = names_.KnownName(forms[i], org);
+      const bool known = !name.empty();
       if (!known) name = org ? names_.SpellLegalSuffix(forms[best]) : forms[best];
       for (size_t i = 0; i < forms.size(); ++i)
         if ((known || i != best) && forms[i] != name) ent.alternate_names.push_back(forms[i]);

@@ -14,26 +14,6 @@ Json Number(double d) {
   return Json(d);
 }
 
-}  // namespace
-
-// The context, serialized once: it is the same in every document.
-const std::string& ContextText(bool pretty) {
-  static const std::string kCompact = Json::parse(JsonLdContext()).dump();
-  static const std::string kPretty = [] {
-    // Indented one level deeper than the document's own keys.
-    std::string s = Json::parse(JsonLdContext()).dump(2);
-    std::string out;
-    for (char c : s) {
-      out.push_back(c);
-      if (c == '\n') out += "  ";
-    }
-    return out;
-  }();
-  return pretty ? kPretty : kCompact;
-}
-
-namespace {
-
 // Writes JSON text straight into a string, formatted exactly as
 // nlohmann::json::dump() formats it (compact, or indented by two), without
 // building a JSON tree first: this runs once per document.
@@ -120,6 +100,22 @@ class JsonOut {
 };
 
 }  // namespace
+
+// The context, serialized once: it is the same in every document.
+const std::string& ContextText(bool pretty) {
+  static const std::string kCompact = Json::parse(JsonLdContext()).dump();
+  static const std::string kPretty = [] {
+    // Indented one level deeper than the document's own keys.
+    std::string s = Json::parse(JsonLdContext()).dump(2);
+    std::string out;
+    for (char c : s) {
+      out.push_back(c);
+      if (c == '\n') out += "  ";
+    }
+    return out;
+  }();
+  return pretty ? kPretty : kCompact;
+}
 
 std::string JsonLdWriter::Write(const Graph& g) const {
   std::string out;
