@@ -14,9 +14,10 @@
 //   std::shared_ptr<const RuleSet> rules = RuleSet::LoadDirectory("rules", &diags);
 //   if (!rules) std::cerr << diags.ToString();   // every error, file:line:col
 //
-// Patterns compile to RE2 over a per-sentence encoding in which every token is
-// one record listing the "atoms" (token tests) it satisfies; matching is
-// therefore linear in the sentence whatever the pattern. Rules are indexed by
+// Patterns compile to programs over tokens (an NFA whose steps are token
+// tests over "atoms": word, shape, regex, lexicon and entity facts), so the
+// longest match from a token costs at most the rest of the sentence times
+// the pattern's size, whatever the pattern. Rules are indexed by
 // an atom every match must contain, so a sentence only runs the rules whose
 // key atom it holds: the cost grows with the rules that could match, not with
 // the rule count. Conflicts between overlapping matches of one family are
@@ -228,8 +229,8 @@ class RuleSet {
   int FindEntityType(std::string_view name) const;  // -1 when absent
   std::vector<int> entity_stages() const;           // ascending, distinct
 
-  // Compiles every rule's RE2 program now (they are otherwise compiled on
-  // first use) and reports those RE2 refuses. False when any is refused.
+  // Compiles the UTF-8 token-regex set now (it is otherwise compiled on the
+  // first non-ASCII token) and reports when RE2 refuses it. False then.
   bool Verify(Diagnostics* diags) const;
 
   // A segmenter that knows the "abbreviations" lexicon.

@@ -1,17 +1,17 @@
-// Compiles parsed rules to RE2 programs over token records.
+// Compiles parsed rules to programs over tokens.
 //
-// Encoding. Each distinct token test of a rule (a conjunction of atoms that
-// must hold and atoms that must not: `[/\p{Lu}.*/ !"The"]`, or one step of a
-// whole entity such as "first token of a PERSON that goes on") gets a local
-// id, written as one byte 0x03 + id. For each rule, a sentence becomes a
-// Latin-1 string with one record per token: 0x01, the ids of the rule's tests
-// the token passes in ascending order, 0x02. A test is then
-//   \x01 [^\x02]* <id> [^\x02]* \x02
-// which spans exactly one record, and a whole entity of type T is
+// Each distinct token test of a rule (a conjunction of atoms that must hold
+// and atoms that must not: `[/\p{Lu}.*/ !"The"]`, or one step of a whole
+// entity such as "first token of a PERSON that goes on") gets a local id,
+// and the pattern becomes a program of Inst (internal.h): tests that take
+// one token, splits and jumps, and saves of group boundaries. A whole entity
+// of type T is
 //   (?: [I B L] | [I B !L] [I !B !L]* [I L !B] )
-// over tests on its atoms (inside, begin, last). Every construct of the
-// pattern language maps to a regular construct over a small alphabet, so RE2
-// matches in time linear in the sentence, with small automata.
+// over tests on its atoms (inside, begin, last). The program is an NFA in
+// the style of Thompson and Pike; matcher.cc runs it with the semantics of
+// RE2 in longest-match mode (leftmost-longest matches, each group from the
+// first path in priority order), which is what these rules were written
+// against when they ran as RE2 regexes over token records.
 #include <re2/re2.h>
 #include <re2/set.h>
 
@@ -27,12 +27,11 @@ namespace newsgraph {
 namespace {
 
 using Node = PatternNode;
+using Program = std::vector<Inst>;
 
-std::string Byte(int value) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "\\x%02x", value);
-  return buf;
-}
+// Programs longer than this are refused (nested counted repetitions can
+// multiply a pattern's size).
+constexpr size_t kMaxProgram = 100000;
 
 struct Shape {
   std::set<int> must;
@@ -48,9 +47,11 @@ class RuleCompiler {
   RuleCompiler(RuleSetImpl* impl, Diagnostics* diags)
       : impl_(impl), diags_(diags) {}
 
-  // Builds the regex for `node` into out; returns must-atoms and minimum
-  // length. Captures are recorded in capture_names_ in order of appearance.
-  Shape Build(const Node& n, std::string* out) {
+  // Appends the program of `node` to `out`; returns its shape. Its
+  // instructions go on to out->size() at the end, and jump targets are
+  // absolute (Append relocates a fragment built on its own). Captures are
+  // recorded in capture_names_ in order of appearance.
+  Shape Build(const Node& n, Program* out) {
     switch (n.kind) {
       case Node::Kind::kSeq: {
         Shape s;
@@ -64,12 +65,18 @@ class RuleCompiler {
       }
       case Node::Kind::kAlt: {
         Shape s;
-        out->append("(?:");
-        bool first = true;
-        for (const auto& c : n.children) {
-          if (!first) out->append("|");
-          Shape cs = Build(*c, out);
-          if (first) {
+        std::vector<size_t> jumps;  // from the end of each branch to the end
+        for (size_t i = 0; i < n.children.size(); ++i) {
+          const bool last = i + 1 == n.children.size();
+          size_t split = out->size();
+          if (!last) out->push_back({Inst::Op::kSplit, Here(out) + 1, 0});
+          Shape cs = Build(*n.children[i], out);
+          if (!last) {
+            jumps.push_back(out->size());
+            out->push_back({Inst::Op::kJump, 0, 0});
+            (*out)[split].y = Here(out);
+          }
+          if (i == 0) {
             s = cs;
           } else {
             std::set<int> both;
@@ -89,41 +96,32 @@ class RuleCompiler {
               s.chain = {any};
             }
           }
-          first = false;
         }
-        out->append(")");
+        for (size_t j : jumps) (*out)[j].x = Here(out);
         return s;
       }
       case Node::Kind::kRepeat: {
-        out->append("(?:");
-        Shape cs = Build(*n.children[0], out);
-        out->append(")");
-        if (n.min == 0 && n.max == 1) {
-          out->append("?");
-        } else if (n.min == 0 && n.max == -1) {
-          out->append("*");
-        } else if (n.min == 1 && n.max == -1) {
-          out->append("+");
-        } else if (n.max == -1) {
-          out->append("{" + std::to_string(n.min) + ",}");
-        } else {
-          out->append("{" + std::to_string(n.min) + "," +
-                      std::to_string(n.max) + "}");
-        }
+        Program body;
+        Shape cs = Build(*n.children[0], &body);
+        Repeat(body, n.min, n.max, cs.min_tokens == 0, out);
         if (n.min == 0) cs.must.clear(), cs.chain.clear();
         cs.min_tokens *= n.min;
         return cs;
       }
       case Node::Kind::kCapture: {
-        // A name may recur (in alternatives): each use is its own RE2 group,
+        // A name may recur (in alternatives): each use is its own group,
         // and the one that took part in the match gives the capture.
         auto it = std::find(capture_names_.begin(), capture_names_.end(), n.name);
         int index = static_cast<int>(it - capture_names_.begin());
-        if (it == capture_names_.end()) capture_names_.push_back(n.name);
-        out->append("(?P<c" + std::to_string(index) + "_" +
-                    std::to_string(group_count_++) + ">");
+        if (it == capture_names_.end()) {
+          capture_names_.push_back(n.name);
+          capture_groups_.emplace_back();
+        }
+        const int group = NewGroup();
+        capture_groups_[index].push_back(group);
+        out->push_back({Inst::Op::kSave, 2 * group, 0});
         Shape s = Build(*n.children[0], out);
-        out->append(")");
+        out->push_back({Inst::Op::kSave, 2 * group + 1, 0});
         return s;
       }
       case Node::Kind::kToken:
@@ -141,13 +139,13 @@ class RuleCompiler {
         return {{impl_->lex_atoms[lex][0]}, 1, {{-1 - impl_->lex_atoms[lex][0]}}};
       }
       case Node::Kind::kAny:
-        out->append("\\x01[^\\x02]*\\x02");
+        out->push_back({Inst::Op::kAny, 0, 0});
         return {{}, 1};
       case Node::Kind::kStart:
-        out->append("^");
+        out->push_back({Inst::Op::kBegin, 0, 0});
         return {};
       case Node::Kind::kEnd:
-        out->append("$");
+        out->push_back({Inst::Op::kEnd, 0, 0});
         return {};
       case Node::Kind::kMacro:
         Error(n, "internal: unexpanded macro " + n.name);
@@ -156,6 +154,10 @@ class RuleCompiler {
     return {};
   }
 
+  int NewGroup() { return ++groups_; }
+  int groups() const { return groups_; }
+  bool too_large() const { return too_large_; }
+  const std::vector<std::vector<int>>& capture_groups() const { return capture_groups_; }
   const std::vector<std::string>& capture_names() const {
     return capture_names_;
   }
@@ -184,36 +186,95 @@ class RuleCompiler {
     return it->second;
   }
 
-  // The regex of one token passing the test (pos, neg), registering the
-  // test as one of this rule's.
-  // Returns the test's local id.
+  static int32_t Here(const Program* p) { return static_cast<int32_t>(p->size()); }
+
+  // Appends `frag` (built on its own, so its targets start at 0).
+  static void Append(const Program& frag, Program* out) {
+    const int32_t at = Here(out);
+    for (Inst i : frag) {
+      if (i.op == Inst::Op::kSplit || i.op == Inst::Op::kJump) i.x += at;
+      if (i.op == Inst::Op::kSplit) i.y += at;
+      out->push_back(i);
+    }
+  }
+
+  // x{min,max} (max -1: unbounded), greedy, expanded as RE2 expands it:
+  // x{2,} is x x+, x{2,4} is x x (x (x)?)?; every copy has the same groups.
+  // A loop over a body that can match no token is (x+)? rather than x*, as
+  // in RE2, so that priorities stay those of a backtracking matcher.
+  void Repeat(const Program& body, int min, int max, bool nullable,
+              Program* out) {
+    const size_t copies = static_cast<size_t>(std::max({min, max, 1}));
+    if (too_large_ || out->size() + (body.size() + 2) * copies > kMaxProgram) {
+      too_large_ = true;  // reported by the caller; the program is dropped
+      return;
+    }
+    auto plus = [&] {
+      const int32_t loop = Here(out);
+      Append(body, out);
+      out->push_back({Inst::Op::kSplit, loop, Here(out) + 1});
+    };
+    if (max == -1) {
+      if (min == 0 && !nullable) {
+        const int32_t loop = Here(out);
+        out->push_back({Inst::Op::kSplit, loop + 1, 0});
+        Append(body, out);
+        out->push_back({Inst::Op::kJump, loop, 0});
+        (*out)[loop].y = Here(out);
+        return;
+      }
+      if (min == 0) {  // (x+)?
+        const int32_t split = Here(out);
+        out->push_back({Inst::Op::kSplit, split + 1, 0});
+        plus();
+        (*out)[split].y = Here(out);
+        return;
+      }
+      for (int i = 0; i + 1 < min; ++i) Append(body, out);
+      plus();
+      return;
+    }
+    for (int i = 0; i < min; ++i) Append(body, out);
+    std::vector<int32_t> skips;  // (x (x (x)?)?)?: each skip goes to the end
+    for (int i = min; i < max; ++i) {
+      skips.push_back(Here(out));
+      out->push_back({Inst::Op::kSplit, Here(out) + 1, 0});
+      Append(body, out);
+    }
+    for (int32_t k : skips) (*out)[k].y = Here(out);
+  }
+
+  // One token passing the test (pos, neg), registering the test as one of
+  // this rule's. Returns the test's local id.
   int AppendToken(const std::vector<int>& pos, const std::vector<int>& neg,
-                  std::string* out) {
+                  Program* out) {
     ElementTest t{pos, neg};
     auto it = std::find(tests_.begin(), tests_.end(), t);
     int id = static_cast<int>(it - tests_.begin());
     if (it == tests_.end()) tests_.push_back(std::move(t));
-    out->append("\\x01[^\\x02]*");
-    out->append(Byte(kFirstTestByte + std::min(id, kMaxTests - 1)));
-    out->append("[^\\x02]*\\x02");
+    out->push_back({Inst::Op::kTest, id, 0});
     return id;
   }
 
-  // A whole lexicon hit or entity, from atoms {inside, begin, last}.
-  void AppendWhole(const std::array<int, 3>& a, std::string* out) {
+  // A whole lexicon hit or entity, from atoms {inside, begin, last}:
+  // [I B L] | [I B !L] [I !B !L]* [I L !B].
+  void AppendWhole(const std::array<int, 3>& a, Program* out) {
     const int in = a[0], b = a[1], l = a[2];
-    out->append("(?:");
+    const int32_t split = Here(out);
+    out->push_back({Inst::Op::kSplit, split + 1, 0});
     AppendToken({in, b, l}, {}, out);
-    out->append("|");
+    const int32_t jump = Here(out);
+    out->push_back({Inst::Op::kJump, 0, 0});
+    (*out)[split].y = Here(out);
     AppendToken({in, b}, {l}, out);
-    out->append("(?:");
-    AppendToken({in}, {b, l}, out);
-    out->append(")*");
+    Program middle;
+    AppendToken({in}, {b, l}, &middle);
+    Repeat(middle, 0, -1, false, out);
     AppendToken({in, l}, {b}, out);
-    out->append(")");
+    (*out)[jump].x = Here(out);
   }
 
-  Shape BuildToken(const Node& n, std::string* out) {
+  Shape BuildToken(const Node& n, Program* out) {
     // A lone multi-token literal expands into a sequence of tokens.
     if (n.tests.size() == 1 && !n.tests[0].negated &&
         (n.tests[0].kind == AtomKind::kLower ||
@@ -319,8 +380,10 @@ class RuleCompiler {
   RuleSetImpl* impl_;
   Diagnostics* diags_;
   std::vector<std::string> capture_names_;
+  std::vector<std::vector<int>> capture_groups_;
   std::vector<ElementTest> tests_;
-  int group_count_ = 0;
+  int groups_ = 0;
+  bool too_large_ = false;
 };
 
 // Replaces macro references with copies of their definitions.
@@ -434,15 +497,6 @@ bool IsUpperName(const std::string& s) {
   return !s.empty() && s[0] >= 'A' && s[0] <= 'Z';
 }
 
-RE2::Options RuleRegexOptions() {
-  RE2::Options o;
-  o.set_encoding(RE2::Options::EncodingLatin1);
-  o.set_longest_match(true);
-  o.set_log_errors(false);
-  o.set_max_mem(64 << 20);
-  return o;
-}
-
 }  // namespace
 
 const RE2::Set* RuleSetImpl::Utf8RegexSet() const {
@@ -459,13 +513,6 @@ const RE2::Set* RuleSetImpl::Utf8RegexSet() const {
     regex_set_ok = regex_set->Compile();
   });
   return regex_set_ok ? regex_set.get() : nullptr;
-}
-
-const RE2* CompiledRule::regex() const {
-  std::call_once(*once, [this] {
-    regex_ = std::make_unique<RE2>(regex_text, RuleRegexOptions());
-  });
-  return regex_->ok() ? regex_.get() : nullptr;
 }
 
 std::string_view FamilyName(Family f) {
@@ -560,7 +607,6 @@ void CompileRules(std::vector<ParsedRule>* parsed,
       if (ExpandMacros(&pr.pattern, macro_maps[r.where.file], &stack, diags)) {
         pattern_ok = true;
         RuleCompiler rc(impl, diags);
-        std::string regex;
         // Each top-level part of a sequence is a group, for --explain.
         std::vector<const Node*> parts;
         if (pr.pattern->kind == Node::Kind::kSeq) {
@@ -570,22 +616,27 @@ void CompileRules(std::vector<ParsedRule>* parsed,
         }
         Shape shape;
         for (size_t i = 0; i < parts.size(); ++i) {
-          regex += "(?P<p" + std::to_string(i) + ">";
-          Shape s = rc.Build(*parts[i], &regex);
-          regex += ")";
+          const int group = rc.NewGroup();
+          cr.part_groups.push_back(group);
+          cr.program.push_back({Inst::Op::kSave, 2 * group, 0});
+          Shape s = rc.Build(*parts[i], &cr.program);
+          cr.program.push_back({Inst::Op::kSave, 2 * group + 1, 0});
           shape.must.insert(s.must.begin(), s.must.end());
           shape.min_tokens += s.min_tokens;
           shape.chain.insert(shape.chain.end(), s.chain.begin(), s.chain.end());
           // Label: the source text of the part.
           r.part_labels.push_back("part " + std::to_string(i + 1));
         }
+        cr.program.push_back({Inst::Op::kMatch, 0, 0});
+        cr.groups = rc.groups();
         r.captures = rc.capture_names();
+        cr.capture_groups = rc.capture_groups();
         cr.tests = std::move(rc.tests());
-        if (cr.tests.size() > static_cast<size_t>(kMaxTests)) {
+        if (rc.too_large() || cr.program.size() > kMaxProgram) {
           diags->Error(r.where.file, pr.pattern->line, pr.pattern->column,
-                       "pattern has " + std::to_string(cr.tests.size()) +
-                           " distinct token tests; at most " +
-                           std::to_string(kMaxTests) + " are allowed");
+                       "pattern is too large once its repetitions are expanded "
+                       "(more than " + std::to_string(kMaxProgram) + " steps)");
+          cr.program.clear();
         }
         cr.min_tokens = shape.min_tokens;
         cr.must_atoms.assign(shape.must.begin(), shape.must.end());
@@ -593,22 +644,6 @@ void CompileRules(std::vector<ParsedRule>* parsed,
         if (shape.min_tokens == 0) {
           diags->Error(r.where.file, pr.pattern->line, pr.pattern->column,
                        "pattern can match no token at all");
-        }
-        cr.regex_text = regex;
-        // Group numbers: the named groups, in the order they open (every
-        // other group the compiler writes is non-capturing).
-        cr.capture_groups.resize(r.captures.size());
-        int group = 0;
-        for (size_t at = regex.find("(?P<"); at != std::string::npos;
-             at = regex.find("(?P<", at + 4)) {
-          ++group;
-          size_t close = regex.find('>', at);
-          std::string name = regex.substr(at + 4, close - at - 4);
-          if (name[0] == 'c') {
-            cr.capture_groups[std::stoi(name.substr(1, name.find('_') - 1))].push_back(group);
-          } else {
-            cr.part_groups.push_back(group);
-          }
         }
         // "p:( ... )": one capture that is the whole pattern, and so the
         // whole match; no capture pass is needed.

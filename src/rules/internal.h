@@ -154,23 +154,33 @@ struct ElementTest {
   std::vector<int> pos, neg;  // sorted
   bool operator==(const ElementTest&) const = default;
 };
-inline constexpr int kFirstTestByte = 0x03;
-inline constexpr int kMaxTests = 0x100 - kFirstTestByte;
+
+// A rule's pattern as a program over the tokens of a sentence, run by the
+// matcher (matcher.cc). Instructions go on to the next one unless they say
+// otherwise.
+struct Inst {
+  enum class Op : uint8_t {
+    kTest,   // the token passes test x (the rule's own id); go to the next token
+    kAny,    // any token
+    kSplit,  // go on at x, and failing that at y
+    kJump,   // go on at x
+    kSave,   // remember the position in slot x (2 per group: begin, end)
+    kBegin,  // at the start of the sentence
+    kEnd,    // at its end
+    kMatch,
+  };
+  Op op;
+  int32_t x = 0, y = 0;
+};
 
 struct CompiledRule {
-  std::vector<ElementTest> tests;  // by local id (byte 0x03 + id)
+  std::vector<ElementTest> tests;  // by local id
   std::vector<int> test_ids;       // local id -> RuleSetImpl::tests index
-  // The pattern as an RE2 regex over token records. RE2 compiles it on first
-  // use (start-up stays short when a text needs few rules); Verify()
-  // compiles all.
-  std::string regex_text;
-  std::vector<std::vector<int>> capture_groups;  // RE2 groups per capture
-  std::vector<int> part_groups;     // RE2 group number per part
+  std::vector<Inst> program;
+  int groups = 0;                  // groups are numbered from 1
+  std::vector<std::vector<int>> capture_groups;  // groups per capture
+  std::vector<int> part_groups;     // group per part
   bool whole_capture = false;       // one capture, spanning the whole pattern
-  std::unique_ptr<std::once_flag> once = std::make_unique<std::once_flag>();
-  mutable std::unique_ptr<RE2> regex_;
-  // The compiled regex, or null when RE2 refuses it (too large).
-  const RE2* regex() const;
   std::vector<int> must_atoms;      // every match holds all of these
   // Every match holds these links in this order, each on a later token; a
   // link is held by a token that holds any of its alternatives, each a test
@@ -240,7 +250,7 @@ std::string TokenShape(std::string_view text);
 // Quotes straightened, case kept.
 std::string StraightenQuotes(std::string_view text);
 
-// Compiles every parsed rule into `impl` (atoms, RE2 programs, index).
+// Compiles every parsed rule into `impl` (atoms, programs, index).
 void CompileRules(std::vector<ParsedRule>* parsed,
                   std::vector<ParsedMacro>* macros, RuleSetImpl* impl,
                   Diagnostics* diags);

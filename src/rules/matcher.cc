@@ -1,6 +1,5 @@
-// Matching: lexicon hits through the phrase trie, and rule patterns through
-// RE2 over per-sentence token records (see compiler.cc for the encoding).
-#include <re2/re2.h>
+// Matching: lexicon hits through the phrase trie, and rule patterns by
+// running their programs (see compiler.cc) over the tokens of a sentence.
 #include <re2/set.h>
 
 #include <algorithm>
@@ -69,6 +68,154 @@ const TokenFacts& CachedTokenFacts(AtomCache& cache, const RuleSetImpl& impl,
   f.cased_child = CasedChild(impl, impl.trie_cased.root(), text);
   return cache.by_text.emplace(std::string(text), std::move(f)).first->second;
 }
+
+// Runs a rule's program (compiler.cc) over a sentence of n tokens, with the
+// semantics of RE2 in longest-match mode: the longest match from a start,
+// and for a match, each group as the first path in priority order (splits
+// try x before y) that spans it gives it. `takes(inst, k)` says whether
+// token k passes a kTest or kAny instruction.
+class ProgramRunner {
+ public:
+  void Load(const std::vector<Inst>& program, uint32_t n) {
+    prog_ = &program;
+    n_ = n;
+    if (mark_.size() < program.size()) mark_.resize(program.size(), 0);
+  }
+
+  // The end of the longest match that starts at token b, or -1: a Thompson
+  // NFA, one set of live instructions per token.
+  template <typename Takes>
+  int64_t LongestFrom(uint32_t b, const Takes& takes) {
+    int64_t best = -1;
+    cur_.clear();
+    NewGeneration();
+    if (Closure(0, b, &cur_)) best = b;
+    for (uint32_t k = b; k < n_ && !cur_.empty(); ++k) {
+      next_.clear();
+      NewGeneration();
+      bool matched = false;
+      for (int32_t pc : cur_)
+        if (takes((*prog_)[pc], k)) matched |= Closure(pc + 1, k + 1, &next_);
+      if (matched) best = k + 1;
+      std::swap(cur_, next_);
+    }
+    return best;
+  }
+
+  // The group boundaries (token indices, -1 when unset; slots 2g and 2g+1
+  // for group g) of the first path in priority order that matches exactly
+  // [b, e), or null: a backtracking search that visits each (instruction,
+  // token) pair once, as RE2's BitState does.
+  template <typename Takes>
+  const std::vector<int32_t>* Groups(uint32_t b, uint32_t e, int groups,
+                                     const Takes& takes) {
+    const size_t width = e - b + 1;
+    visited_.assign((prog_->size() * width + 63) / 64, 0);
+    slots_.assign(2 * (static_cast<size_t>(groups) + 1), -1);
+    jobs_.clear();
+    jobs_.push_back({0, static_cast<int32_t>(b)});
+    while (!jobs_.empty()) {
+      const Job job = jobs_.back();
+      jobs_.pop_back();
+      if (job.pc < 0) {  // undo a save on the way back
+        slots_[-1 - job.pc] = job.p;
+        continue;
+      }
+      int32_t pc = job.pc, p = job.p;
+      for (bool alive = true; alive;) {
+        const size_t bit = static_cast<size_t>(pc) * width + (p - b);
+        if ((visited_[bit / 64] >> (bit % 64)) & 1) break;
+        visited_[bit / 64] |= uint64_t{1} << (bit % 64);
+        const Inst& in = (*prog_)[pc];
+        switch (in.op) {
+          case Inst::Op::kTest:
+          case Inst::Op::kAny:
+            alive = static_cast<uint32_t>(p) < e && takes(in, p);
+            ++pc, ++p;
+            break;
+          case Inst::Op::kSplit:
+            jobs_.push_back({in.y, p});
+            pc = in.x;
+            break;
+          case Inst::Op::kJump:
+            pc = in.x;
+            break;
+          case Inst::Op::kSave:
+            jobs_.push_back({-1 - in.x, slots_[in.x]});
+            slots_[in.x] = p;
+            ++pc;
+            break;
+          case Inst::Op::kBegin:
+            alive = p == 0;
+            ++pc;
+            break;
+          case Inst::Op::kEnd:
+            alive = static_cast<uint32_t>(p) == n_;
+            ++pc;
+            break;
+          case Inst::Op::kMatch:
+            if (static_cast<uint32_t>(p) == e) return &slots_;
+            alive = false;
+            break;
+        }
+      }
+    }
+    return nullptr;
+  }
+
+ private:
+  void NewGeneration() {
+    if (++gen_ == 0) {  // wrapped: forget every mark
+      std::fill(mark_.begin(), mark_.end(), 0);
+      gen_ = 1;
+    }
+  }
+
+  // Adds the tests reachable from pc at token p without taking a token to
+  // `out` (once per generation); true when the match is reachable.
+  bool Closure(int32_t start, uint32_t p, std::vector<int32_t>* out) {
+    bool matched = false;
+    stack_.clear();
+    stack_.push_back(start);
+    while (!stack_.empty()) {
+      const int32_t pc = stack_.back();
+      stack_.pop_back();
+      if (mark_[pc] == gen_) continue;
+      mark_[pc] = gen_;
+      const Inst& in = (*prog_)[pc];
+      switch (in.op) {
+        case Inst::Op::kTest:
+        case Inst::Op::kAny: out->push_back(pc); break;
+        case Inst::Op::kMatch: matched = true; break;
+        case Inst::Op::kSplit:
+          stack_.push_back(in.y);
+          stack_.push_back(in.x);
+          break;
+        case Inst::Op::kJump: stack_.push_back(in.x); break;
+        case Inst::Op::kSave: stack_.push_back(pc + 1); break;
+        case Inst::Op::kBegin:
+          if (p == 0) stack_.push_back(pc + 1);
+          break;
+        case Inst::Op::kEnd:
+          if (p == n_) stack_.push_back(pc + 1);
+          break;
+      }
+    }
+    return matched;
+  }
+
+  struct Job {
+    int32_t pc, p;  // pc < 0: restore slot -1 - pc to p
+  };
+  const std::vector<Inst>* prog_ = nullptr;
+  uint32_t n_ = 0;
+  uint32_t gen_ = 0;
+  std::vector<uint32_t> mark_;
+  std::vector<int32_t> cur_, next_, stack_;
+  std::vector<uint64_t> visited_;
+  std::vector<int32_t> slots_;
+  std::vector<Job> jobs_;
+};
 
 // Hits and entities whose start lies in [begin, end).
 template <typename T>
@@ -300,18 +447,24 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
     return slot >= 0 && (bits[k * words + slot / 64] >> (slot % 64)) & 1;
   };
   // The tokens that pass test `id` (RuleSetImpl::tests), computed once per
-  // sentence whatever the number of rules that share it.
+  // sentence whatever the number of rules that share it: as a list and as a
+  // bit set over the sentence's tokens.
+  const size_t token_words = (n + 63) / 64;
   thread_local std::vector<int> test_slot;  // test -> index in passing, -1
   thread_local std::vector<std::vector<uint32_t>> passing;
+  thread_local std::vector<std::vector<uint64_t>> passing_bits;
   thread_local std::vector<int> tests_done;
   if (test_slot.size() < impl.tests.size()) test_slot.resize(impl.tests.size(), -1);
   tests_done.clear();
-  auto passing_tokens = [&](int id) -> const std::vector<uint32_t>& {
-    if (test_slot[id] >= 0) return passing[test_slot[id]];
+  auto test_slot_of = [&](int id) -> int {
+    if (test_slot[id] >= 0) return test_slot[id];
     const int slot = static_cast<int>(tests_done.size());
     test_slot[id] = slot;
     tests_done.push_back(id);
-    if (passing.size() <= static_cast<size_t>(slot)) passing.emplace_back();
+    if (passing.size() <= static_cast<size_t>(slot)) {
+      passing.emplace_back();
+      passing_bits.emplace_back();
+    }
     std::vector<uint32_t>& out = passing[slot];
     out.clear();
     const ElementTest& t = impl.tests[id];
@@ -323,69 +476,33 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
       return true;
     };
     if (!t.pos.empty()) {
-      if (holder_slot[t.pos[0]] < 0) return out;  // no token holds it
-      for (uint32_t k : holders[holder_slot[t.pos[0]]])
-        if (passes(k)) out.push_back(k);
+      if (holder_slot[t.pos[0]] >= 0) {  // else no token holds it
+        for (uint32_t k : holders[holder_slot[t.pos[0]]])
+          if (passes(k)) out.push_back(k);
+      }
     } else {
       for (uint32_t k = 0; k < n; ++k)
         if (passes(k)) out.push_back(k);
     }
-    return out;
+    std::vector<uint64_t>& b = passing_bits[slot];
+    b.assign(token_words, 0);
+    for (uint32_t k : out) b[k / 64] |= uint64_t{1} << (k % 64);
+    return slot;
   };
-  // A rule's record string: per token, 0x01, the ids of the rule's tests it
-  // passes (ascending), 0x02 (see compiler.cc).
-  thread_local std::string rec;
-  thread_local std::vector<uint32_t> starts;
-  thread_local std::vector<uint64_t> mask;  // per token: the tests passed
-  auto build_record = [&](const CompiledRule& cr) {
-    const size_t used = (cr.test_ids.size() + 63) / 64;
-    mask.assign(static_cast<size_t>(n) * used, 0);
-    uint64_t* const row = mask.data();
-    for (size_t id = 0; id < cr.test_ids.size(); ++id) {
-      const uint64_t bit = uint64_t{1} << (id % 64);
-      for (uint32_t k : passing_tokens(cr.test_ids[id])) row[k * used + id / 64] |= bit;
-    }
-    // Sized first, then written through a pointer: this runs for every
-    // candidate rule of every sentence.
-    size_t size = 2 * static_cast<size_t>(n);
-    for (size_t i = 0; i < static_cast<size_t>(n) * used; ++i) size += __builtin_popcountll(mask[i]);
-    rec.resize(size);
-    starts.resize(n + 1);
-    char* const base = rec.data();
-    char* out = base;
-    uint32_t* start = starts.data();
-    for (uint32_t k = 0; k < n; ++k) {
-      start[k] = static_cast<uint32_t>(out - base);
-      *out++ = '\x01';
-      for (size_t w = 0; w < used; ++w) {
-        for (uint64_t m = mask[k * used + w]; m; m &= m - 1)
-          *out++ = static_cast<char>(kFirstTestByte + w * 64 + __builtin_ctzll(m));
-      }
-      *out++ = '\x02';
-    }
-    start[n] = static_cast<uint32_t>(size);
+  auto passing_tokens = [&](int id) -> const std::vector<uint32_t>& {
+    return passing[test_slot_of(id)];
   };
 
-  // 4. Boundaries first (DFA only, no submatches), for every candidate rule
-  // and every start; captures later, for the matches that survive.
+  // 4. Boundaries first (the longest match from each start, no groups), for
+  // every candidate rule; groups later, for the matches that survive.
   struct Candidate {
     uint32_t rule;
-    uint32_t begin, end;  // record-local token indices
+    uint32_t begin, end;  // sentence-local token indices
     int priority;
     Family family;
   };
   thread_local std::vector<Candidate> found;
   found.clear();
-  auto token_at = [&](const char* p) -> uint32_t {
-    uint32_t off = static_cast<uint32_t>(p - rec.data());
-    auto it = std::upper_bound(starts.begin(), starts.end(), off);
-    return static_cast<uint32_t>(it - starts.begin()) - 1;
-  };
-  auto token_end = [&](const char* p) -> uint32_t {
-    uint32_t off = static_cast<uint32_t>(p - rec.data());
-    auto it = std::lower_bound(starts.begin(), starts.end(), off);
-    return static_cast<uint32_t>(it - starts.begin());
-  };
   // The tokens (ascending) that hold an alternative of a chain link: a
   // test (>= 0) or an atom (-1 - atom); null when none does.
   auto link_tokens = [&](int x) -> const std::vector<uint32_t>* {
@@ -411,17 +528,21 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
     }
     return true;
   };
-  // The records of rules that matched, kept for their captures (step 6).
-  thread_local std::vector<std::pair<std::string, std::vector<uint32_t>>> kept;
-  thread_local std::vector<int> kept_rules;
-  kept_rules.clear();
-  re2::StringPiece whole;
+  // The bit sets of the rule being run, by its local test id.
+  thread_local std::vector<const uint64_t*> rule_bits;
+  auto load_tests = [&](const CompiledRule& cr) {
+    rule_bits.resize(cr.test_ids.size());
+    for (size_t i = 0; i < cr.test_ids.size(); ++i)
+      rule_bits[i] = passing_bits[test_slot_of(cr.test_ids[i])].data();
+  };
+  auto takes = [&](const Inst& in, uint32_t k) {
+    return in.op == Inst::Op::kAny || (rule_bits[in.x][k / 64] >> (k % 64)) & 1;
+  };
+  thread_local ProgramRunner runner;
   for (int r : candidates) {
     const CompiledRule& cr = impl.compiled[r];
-    if (!chain_holds(cr.chain)) continue;
-    const RE2* regex = cr.regex();
-    if (!regex) continue;
-    build_record(cr);
+    if (cr.program.empty() || !chain_holds(cr.chain)) continue;
+    load_tests(cr);
     // A match holds a token of the chain's first link, so none starts after
     // the last such token.
     uint32_t last_start = n - 1;
@@ -432,27 +553,14 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
         if (tokens && !tokens->empty()) last_start = std::max(last_start, tokens->back());
       }
     }
-    re2::StringPiece text(rec);
-    size_t pos = 0;
-    while (pos <= starts[last_start]) {
-      if (!regex->Match(text, pos, rec.size(), RE2::UNANCHORED, &whole, 1))
-        break;
-      uint32_t b = token_at(whole.data());
-      uint32_t e = token_end(whole.data() + whole.size());
+    runner.Load(cr.program, n);
+    for (uint32_t b = 0; b <= last_start; ++b) {
+      const int64_t e = runner.LongestFrom(b, takes);
       if (e > b) {
         const Rule& rule = impl.rules[r];
-        found.push_back({static_cast<uint32_t>(r), b, e, rule.priority, rule.family});
-        if (kept_rules.empty() || kept_rules.back() != r) {
-          if (kept.size() <= kept_rules.size()) kept.emplace_back();
-          kept[kept_rules.size()].first = rec;
-          kept[kept_rules.size()].second = starts;
-          kept_rules.push_back(r);
-        }
+        found.push_back({static_cast<uint32_t>(r), b, static_cast<uint32_t>(e),
+                         rule.priority, rule.family});
       }
-      // The next search starts at the next token record.
-      uint32_t next = starts[b + 1];
-      if (next <= pos) next = static_cast<uint32_t>(pos) + 1;
-      pos = next;
     }
   }
 
@@ -467,7 +575,6 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
   std::vector<RuleMatch> accepted;
   std::vector<Family> accepted_family;
   std::vector<bool> accepted_overlap;  // from an overlap: yes rule
-  std::vector<re2::StringPiece> groups;
   for (const Candidate& c : found) {
     // An overlap: yes rule's matches neither lose nor win a conflict.
     const bool overlaps = impl.rules[c.rule].overlap;
@@ -491,36 +598,26 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
       accepted_overlap.push_back(overlaps);
       continue;
     }
-    const RE2* regex = cr.regex();
-    const int ngroups = 1 + regex->NumberOfCapturingGroups();
-    groups.assign(ngroups, re2::StringPiece());
-    {
-      auto it = std::lower_bound(kept_rules.begin(), kept_rules.end(), static_cast<int>(c.rule));
-      const auto& k = kept[it - kept_rules.begin()];
-      rec = k.first;
-      starts = k.second;
-    }
-    re2::StringPiece text(rec);
-    if (!regex->Match(text, starts[c.begin], starts[c.end], RE2::ANCHOR_BOTH,
-                         groups.data(), ngroups))
-      continue;  // cannot happen: the same span matched above
+    load_tests(cr);
+    runner.Load(cr.program, n);
+    const std::vector<int32_t>* slots = runner.Groups(c.begin, c.end, cr.groups, takes);
+    if (!slots) continue;  // cannot happen: the same span matched above
+    auto group = [&](int g) -> TokenRange {
+      const int b = (*slots)[2 * g], e = (*slots)[2 * g + 1];
+      if (b < 0 || e < 0) return {RuleMatch::kUnset, RuleMatch::kUnset};
+      return {first + b, first + e};
+    };
     m.captures.assign(rule.captures.size(), {RuleMatch::kUnset, RuleMatch::kUnset});
     for (size_t i = 0; i < cr.capture_groups.size(); ++i) {
-      for (int group : cr.capture_groups[i]) {
-        const auto& g = groups[group];
-        if (g.data() == nullptr) continue;
-        m.captures[i] = {first + token_at(g.data()), first + token_end(g.data() + g.size())};
-        if (g.empty()) m.captures[i].end = m.captures[i].begin;
+      for (int g : cr.capture_groups[i]) {
+        const TokenRange t = group(g);
+        if (t.begin == RuleMatch::kUnset) continue;
+        m.captures[i] = t;
         break;
       }
     }
     m.parts.assign(cr.part_groups.size(), {RuleMatch::kUnset, RuleMatch::kUnset});
-    for (size_t i = 0; i < cr.part_groups.size(); ++i) {
-      const auto& g = groups[cr.part_groups[i]];
-      if (g.data() == nullptr) continue;
-      m.parts[i] = {first + token_at(g.data()), first + token_end(g.data() + g.size())};
-      if (g.empty()) m.parts[i].end = m.parts[i].begin;
-    }
+    for (size_t i = 0; i < cr.part_groups.size(); ++i) m.parts[i] = group(cr.part_groups[i]);
     accepted.push_back(std::move(m));
     accepted_family.push_back(c.family);
     accepted_overlap.push_back(overlaps);

@@ -191,15 +191,6 @@ bool RuleSet::Verify(Diagnostics* diags) const {
     diags->Error("", 0, 0, "the token regexes do not fit in memory");
     ok = false;
   }
-  for (size_t i = 0; i < impl_->rules.size(); ++i) {
-    const CompiledRule& cr = impl_->compiled[i];
-    if (cr.regex_text.empty() || cr.regex()) continue;
-    const Rule& r = impl_->rules[i];
-    diags->Error(r.where.file, r.where.line, r.where.column,
-                 "pattern of rule '" + r.id + "' is too large for RE2: " +
-                     cr.regex_->error());
-    ok = false;
-  }
   return ok;
 }
 

@@ -161,6 +161,35 @@ TEST(RuleSetTest, ChainOfRequiredTokensKeepsEveryRealMatch) {
   EXPECT_EQ(Hits(whole, "said Al Bo . Al said . Al said Bo"), (Strings{"Al said Bo"}));
 }
 
+// Which match, and which tokens a capture gets, when a pattern could match
+// in more than one way: the longest match from a start; then, for the
+// captures, greedy repetitions and earlier alternatives first; a capture
+// in a repetition keeps its last round.
+TEST(RuleSetTest, LongestMatchThenGreedyAndEarlierFirstForCaptures) {
+  // The first alternative is shorter, but the longest match wins.
+  auto alt = CompileOrDie(OneRule("x:(\"a\" | \"a\" \"b\")"));
+  EXPECT_EQ(Hits(alt, "a b"), (Strings{"a b"}));
+  // Greedy: x takes all it can and leaves the rest what it must.
+  auto greedy = CompileOrDie(OneRule("x:_* \"b\" _*"));
+  EXPECT_EQ(Hits(greedy, "p b q b r"), (Strings{"p b q"}));
+  // Two optional tokens, one "a": the first takes it.
+  auto first = CompileOrDie(OneRule("x:\"a\"? \"a\"? \"c\""));
+  EXPECT_EQ(Hits(first, "a c"), (Strings{"a"}));
+  // Repetitions, counted or not: the last round.
+  auto last = CompileOrDie(OneRule("(x:_ \"/\")+ \"end\""));
+  EXPECT_EQ(Hits(last, "p / q / end"), (Strings{"q"}));
+  auto counted = CompileOrDie(OneRule("(x:_ \"/\"){1,3} \"end\""));
+  EXPECT_EQ(Hits(counted, "p / q / r / end"), (Strings{"r"}));
+  // A repeated part that may match nothing still ends.
+  auto nullable = CompileOrDie(OneRule("(x:/[a-z]/?)* \"end\""));
+  EXPECT_EQ(Hits(nullable, "p q end"), (Strings{"q"}));
+}
+
+TEST(RuleSetTest, EndAnchorMatchesOnlyAtSentenceEnd) {
+  auto rules = CompileOrDie(OneRule("x:/\\p{Lu}.*/ $"));
+  EXPECT_EQ(Hits(rules, "Acme rose Beta. Then Gamma"), (Strings{"Gamma"}));
+}
+
 TEST(RuleSetTest, MacrosExpandWithinTheirFile) {
   Files files = {{"t/m.rules",
                   "define $ab = (\"a\" \"b\")\n"
@@ -295,6 +324,11 @@ TEST(RuleDiagnosticsTest, BrokenMacroIsReportedOnceNotAtEveryUse) {
 TEST(RuleDiagnosticsTest, PatternThatMatchesNothingIsAnError) {
   std::string e = Errors(OneRule("x:\"a\"?"));
   EXPECT_NE(e.find("pattern can match no token"), std::string::npos) << e;
+}
+
+TEST(RuleDiagnosticsTest, PatternTooLargeOnceExpandedIsAnError) {
+  EXPECT_NE(Errors(OneRule("x:(_{1000}){1000}")).find("pattern is too large"),
+            std::string::npos);
 }
 
 TEST(RuleDiagnosticsTest, MalformedLexiconLinesAreReported) {
