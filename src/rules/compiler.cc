@@ -386,6 +386,39 @@ class RuleCompiler {
   bool too_large_ = false;
 };
 
+// The kTest and kAny instructions reachable from the start of `program`
+// before any token is taken, for a match that starts the sentence or not.
+std::vector<int32_t> FirstSteps(const Program& program, bool sentence_start) {
+  std::vector<int32_t> out;
+  std::vector<char> seen(program.size());
+  std::vector<int32_t> stack;
+  if (!program.empty()) stack.push_back(0);
+  while (!stack.empty()) {
+    const int32_t pc = stack.back();
+    stack.pop_back();
+    if (seen[pc]) continue;
+    seen[pc] = 1;
+    const Inst& in = program[pc];
+    switch (in.op) {
+      case Inst::Op::kTest:
+      case Inst::Op::kAny: out.push_back(pc); break;
+      case Inst::Op::kSplit:
+        stack.push_back(in.y);
+        stack.push_back(in.x);
+        break;
+      case Inst::Op::kJump: stack.push_back(in.x); break;
+      case Inst::Op::kSave: stack.push_back(pc + 1); break;
+      case Inst::Op::kBegin:
+        if (sentence_start) stack.push_back(pc + 1);
+        break;
+      case Inst::Op::kEnd:    // a match starts on a token, never at the end
+      case Inst::Op::kMatch:  // patterns take at least one token
+        break;
+    }
+  }
+  return out;
+}
+
 // Replaces macro references with copies of their definitions.
 std::unique_ptr<Node> Clone(const Node& n) {
   auto c = std::make_unique<Node>();
@@ -638,6 +671,7 @@ void CompileRules(std::vector<ParsedRule>* parsed,
                        "(more than " + std::to_string(kMaxProgram) + " steps)");
           cr.program.clear();
         }
+        for (int at = 0; at < 2; ++at) cr.first[at] = FirstSteps(cr.program, at == 0);
         cr.min_tokens = shape.min_tokens;
         cr.must_atoms.assign(shape.must.begin(), shape.must.end());
         cr.chain = shape.chain;  // test ids made global below
@@ -802,9 +836,19 @@ void CompileRules(std::vector<ParsedRule>* parsed,
       if (added) impl->tests.push_back(t);
       cr.test_ids.push_back(it->second);
     }
-    for (auto& link : cr.chain)
-      for (int& c : link)
-        if (c >= 0) c = cr.test_ids[c];
+    // Chain links become tests too: an atom is the test that it holds.
+    for (auto& link : cr.chain) {
+      for (int& c : link) {
+        if (c >= 0) {
+          c = cr.test_ids[c];
+          continue;
+        }
+        auto [it, added] = test_index.try_emplace({std::vector<int>{-1 - c}, std::vector<int>{}},
+                                                  static_cast<int>(impl->tests.size()));
+        if (added) impl->tests.push_back({{-1 - c}, {}});
+        c = it->second;
+      }
+    }
   }
 
   // Index: each rule under its most selective must-atom.

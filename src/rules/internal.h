@@ -183,10 +183,14 @@ struct CompiledRule {
   bool whole_capture = false;       // one capture, spanning the whole pattern
   std::vector<int> must_atoms;      // every match holds all of these
   // Every match holds these links in this order, each on a later token; a
-  // link is held by a token that holds any of its alternatives, each a test
-  // (RuleSetImpl::tests index, >= 0) or an atom (-1 - atom). A sentence
-  // without such a chain cannot match, and its record is never built.
+  // link is held by a token that passes any of its alternatives, each a
+  // test (the compiler makes them RuleSetImpl::tests indices; before, a
+  // rule's own test, >= 0, or an atom, -1 - atom). A sentence without such
+  // a chain cannot match, and the rule does not run on it.
   std::vector<std::vector<int>> chain;
+  // The kTest and kAny instructions that a match's first token meets: [0]
+  // when the match starts the sentence, [1] elsewhere.
+  std::array<std::vector<int32_t>, 2> first;
   int key_atom = -1;                // index key, -1 = always a candidate
   int min_tokens = 1;
 };
@@ -238,6 +242,8 @@ class RuleSetImpl {
   std::unique_ptr<Segmenter> segmenter;
 
   int Atom(AtomKind kind, int index, const std::string& text);
+  // Words of a bit set over all atoms.
+  size_t AtomWords() const { return (atoms.size() + 63) / 64; }
   // Static atoms of a token text (cached per thread by the caller).
   void StaticAtoms(std::string_view text, std::string_view norm,
                    std::vector<int>* out) const;

@@ -18,7 +18,7 @@ namespace {
 // start of a document or sentence only, so references stay valid while it
 // is worked on.
 struct TokenFacts {
-  std::vector<int> atoms;  // static atoms, sorted
+  std::vector<uint64_t> bits;  // static atoms, a bit set of AtomWords words
   int lower_child = -1;    // the token's edge from the root of trie_lower
   int cased_child = -1;    // ... of trie_cased
 };
@@ -61,9 +61,10 @@ const TokenFacts& CachedTokenFacts(AtomCache& cache, const RuleSetImpl& impl,
   auto it = cache.by_text.find(text);
   if (it != cache.by_text.end()) return it->second;
   TokenFacts f;
-  impl.StaticAtoms(text, norm, &f.atoms);
-  std::sort(f.atoms.begin(), f.atoms.end());
-  f.atoms.erase(std::unique(f.atoms.begin(), f.atoms.end()), f.atoms.end());
+  std::vector<int> atoms;
+  impl.StaticAtoms(text, norm, &atoms);
+  f.bits.assign(impl.AtomWords(), 0);
+  for (int a : atoms) f.bits[a / 64] |= uint64_t{1} << (a % 64);
   f.lower_child = impl.trie_lower.Child(impl.trie_lower.root(), norm);
   f.cased_child = CasedChild(impl, impl.trie_cased.root(), text);
   return cache.by_text.emplace(std::string(text), std::move(f)).first->second;
@@ -82,22 +83,23 @@ class ProgramRunner {
     if (mark_.size() < program.size()) mark_.resize(program.size(), 0);
   }
 
-  // The end of the longest match that starts at token b, or -1: a Thompson
+  // The end of the longest match that starts at token b, or -1, given the
+  // instructions its first token meets (CompiledRule::first): a Thompson
   // NFA, one set of live instructions per token.
   template <typename Takes>
-  int64_t LongestFrom(uint32_t b, const Takes& takes) {
+  int64_t LongestFrom(uint32_t b, const std::vector<int32_t>& first,
+                      const Takes& takes) {
     int64_t best = -1;
-    cur_.clear();
-    NewGeneration();
-    if (Closure(0, b, &cur_)) best = b;
-    for (uint32_t k = b; k < n_ && !cur_.empty(); ++k) {
+    const std::vector<int32_t>* cur = &first;
+    for (uint32_t k = b; k < n_ && !cur->empty(); ++k) {
       next_.clear();
       NewGeneration();
       bool matched = false;
-      for (int32_t pc : cur_)
+      for (int32_t pc : *cur)
         if (takes((*prog_)[pc], k)) matched |= Closure(pc + 1, k + 1, &next_);
       if (matched) best = k + 1;
       std::swap(cur_, next_);
+      cur = &cur_;
     }
     return best;
   }
@@ -299,18 +301,17 @@ void RuleSet::FindLexiconHits(const Segmentation& seg, std::string_view text,
 void RuleSet::TokenAtomsOf(const Segmentation& seg, std::string_view text,
                            TokenAtoms* out) const {
   AtomCache& cache = CacheFor(*impl_);
-  out->atoms.clear();
-  out->begin.clear();
+  const size_t words = impl_->AtomWords();
+  out->words = static_cast<uint32_t>(words);
+  out->bits.resize(seg.tokens.size() * words);
   out->lower_child.clear();
   out->cased_child.clear();
   for (uint32_t t = 0; t < seg.tokens.size(); ++t) {
-    out->begin.push_back(static_cast<uint32_t>(out->atoms.size()));
     const TokenFacts& f = CachedTokenFacts(cache, *impl_, TokenText(text, seg.tokens[t]), seg.norm(t));
-    out->atoms.insert(out->atoms.end(), f.atoms.begin(), f.atoms.end());
+    std::copy(f.bits.begin(), f.bits.end(), out->bits.begin() + t * words);
     out->lower_child.push_back(f.lower_child);
     out->cased_child.push_back(f.cased_child);
   }
-  out->begin.push_back(static_cast<uint32_t>(out->atoms.size()));
 }
 
 std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
@@ -321,34 +322,34 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
   const uint32_t first = sent.tokens.begin;
   const uint32_t n = sent.tokens.size();
 
-  // 1. Atoms of every token: the static ones (by text, cached) and the
-  // dynamic ones (lexicon hits and entities around it), each sorted.
-  AtomCache& cache = CacheFor(impl);
-  thread_local std::vector<std::span<const int>> stat;
-  thread_local std::vector<std::vector<int>> dyn;
-  if (stat.size() < n) stat.resize(n);
-  if (dyn.size() < n) dyn.resize(n);
+  // 1. The atoms each token holds, as bit sets (`words` words a token): the
+  // static ones (by text: of the document when given, else from the cache)
+  // and the dynamic ones (lexicon hits and entities around it).
+  const size_t words = impl.AtomWords();
+  thread_local std::vector<uint64_t> bits;
+  bits.resize(static_cast<size_t>(n) * words);
   const TokenAtoms* known = view.token_atoms;
-  if (known && known->begin.size() != seg.tokens.size() + 1) known = nullptr;
-  for (uint32_t k = 0; k < n; ++k) {
-    if (known) {
-      const uint32_t* b = known->begin.data() + first + k;
-      stat[k] = {known->atoms.data() + b[0], b[1] - b[0]};
-    } else {
+  if (known && (known->words != words || known->bits.size() != seg.tokens.size() * words))
+    known = nullptr;
+  if (known) {
+    std::copy_n(known->bits.begin() + static_cast<size_t>(first) * words,
+                static_cast<size_t>(n) * words, bits.begin());
+  } else {
+    AtomCache& cache = CacheFor(impl);
+    for (uint32_t k = 0; k < n; ++k) {
       const Token& t = seg.tokens[first + k];
-      stat[k] = CachedTokenFacts(cache, impl, TokenText(view.text, t), seg.norm(t)).atoms;
+      const TokenFacts& f = CachedTokenFacts(cache, impl, TokenText(view.text, t), seg.norm(t));
+      std::copy(f.bits.begin(), f.bits.end(), bits.begin() + k * words);
     }
-    dyn[k].clear();
   }
+  auto give = [&](uint32_t k, int a) { bits[k * words + a / 64] |= uint64_t{1} << (a % 64); };
   auto mark = [&](const std::array<int, 3>& a, TokenRange r) {
     for (uint32_t t = std::max(r.begin, first);
          t < std::min(r.end, sent.tokens.end); ++t) {
-      dyn[t - first].push_back(a[0]);
+      give(t - first, a[0]);
     }
-    if (r.begin >= first && r.begin < sent.tokens.end)
-      dyn[r.begin - first].push_back(a[1]);
-    if (r.end > first && r.end - 1 < sent.tokens.end)
-      dyn[r.end - 1 - first].push_back(a[2]);
+    if (r.begin >= first && r.begin < sent.tokens.end) give(r.begin - first, a[1]);
+    if (r.end > first && r.end - 1 < sent.tokens.end) give(r.end - 1 - first, a[2]);
   };
   if (view.hits) {
     auto [lo, hi] = RangeIn(*view.hits, first, sent.tokens.end);
@@ -361,28 +362,18 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
       const EntitySpan& es = (*view.entities)[e];
       mark(impl.ent_atoms[es.type], es.tokens);
       for (uint32_t t = es.tokens.begin; t < es.tokens.end && t < sent.tokens.end; ++t)
-        dyn[t - first].push_back(impl.any_entity_atom);
+        give(t - first, impl.any_entity_atom);
     }
   }
+  auto has = [&](uint32_t k, int a) { return (bits[k * words + a / 64] >> (a % 64)) & 1; };
 
   // 2. The atoms the sentence holds.
-  thread_local std::vector<uint8_t> present;
-  thread_local std::vector<int> present_list;
-  if (present.size() < impl.atoms.size()) present.resize(impl.atoms.size());
-  present_list.clear();
-  for (uint32_t k = 0; k < n; ++k) {
-    auto& d = dyn[k];
-    std::sort(d.begin(), d.end());
-    d.erase(std::unique(d.begin(), d.end()), d.end());
-    for (std::span<const int> list : {stat[k], std::span<const int>(d)}) {
-      for (int x : list) {
-        if (!present[x]) {
-          present[x] = 1;
-          present_list.push_back(x);
-        }
-      }
-    }
-  }
+  thread_local std::vector<uint64_t> present;
+  present.assign(words, 0);
+  for (uint32_t k = 0; k < n; ++k)
+    for (size_t w = 0; w < words; ++w) present[w] |= bits[k * words + w];
+  auto present_has = [&](int a) { return (present[a / 64] >> (a % 64)) & 1; };
+
   // 3. Candidate rules: those keyed by an atom the sentence holds, plus the
   // unkeyed ones; then all must-atoms are checked.
   auto selected = [&](int r) {
@@ -393,9 +384,13 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
   };
   thread_local std::vector<int> candidates;
   candidates.clear();
-  for (int a : present_list)
-    for (int r : impl.rules_by_key[a])
-      if (selected(r)) candidates.push_back(r);
+  for (size_t w = 0; w < words; ++w) {
+    for (uint64_t m = present[w]; m; m &= m - 1) {
+      const int a = static_cast<int>(w * 64 + __builtin_ctzll(m));
+      for (int r : impl.rules_by_key[a])
+        if (selected(r)) candidates.push_back(r);
+    }
+  }
   for (int r : which.entities ? impl.unkeyed_entity_rules
                               : impl.unkeyed_relation_rules)
     if (selected(r)) candidates.push_back(r);
@@ -406,91 +401,59 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
     const CompiledRule& cr = impl.compiled[r];
     if (cr.min_tokens > static_cast<int>(n)) return true;
     for (int a : cr.must_atoms)
-      if (!present[a]) return true;
+      if (!present_has(a)) return true;
     return false;
   });
-  if (candidates.empty()) {
-    for (int a : present_list) present[a] = 0;
-    return {};
-  }
+  if (candidates.empty()) return {};
 
-  // Tokens holding each atom, for the tests' positive atoms, and per token
-  // a bit set over the atoms present (slot order), for any atom.
-  thread_local std::vector<std::vector<uint32_t>> holders;
-  thread_local std::vector<int> holder_slot;  // atom -> index in holders, -1
-  if (holder_slot.size() < impl.atoms.size()) holder_slot.resize(impl.atoms.size(), -1);
-  size_t used_slots = 0;
-  for (int x : present_list) {
-    holder_slot[x] = static_cast<int>(used_slots);
-    if (holders.size() <= used_slots) holders.emplace_back();
-    holders[used_slots].clear();
-    ++used_slots;
-  }
-  const size_t words = (used_slots + 63) / 64;
-  thread_local std::vector<uint64_t> bits;
-  bits.assign(static_cast<size_t>(n) * words, 0);
-  for (uint32_t k = 0; k < n; ++k) {
-    for (std::span<const int> list : {stat[k], std::span<const int>(dyn[k])}) {
-      for (int x : list) {
-        const int slot = holder_slot[x];
-        uint64_t& w = bits[k * words + slot / 64];
-        const uint64_t bit = uint64_t{1} << (slot % 64);
-        if (!(w & bit)) holders[slot].push_back(k);
-        w |= bit;
-      }
-    }
-  }
-  // Does token k hold atom a? An atom no token holds (most negated ones)
-  // answers at once.
-  auto has = [&](uint32_t k, int a) {
-    const int slot = holder_slot[a];
-    return slot >= 0 && (bits[k * words + slot / 64] >> (slot % 64)) & 1;
-  };
-  // The tokens that pass test `id` (RuleSetImpl::tests), computed once per
-  // sentence whatever the number of rules that share it: as a list and as a
-  // bit set over the sentence's tokens.
+  // The tokens that pass test `id` (RuleSetImpl::tests), as a bit set over
+  // the sentence's tokens, computed once per sentence whatever the number of
+  // rules that share it.
   const size_t token_words = (n + 63) / 64;
   thread_local std::vector<int> test_slot;  // test -> index in passing, -1
-  thread_local std::vector<std::vector<uint32_t>> passing;
-  thread_local std::vector<std::vector<uint64_t>> passing_bits;
+  thread_local std::vector<uint64_t> passing;  // token_words per slot
   thread_local std::vector<int> tests_done;
   if (test_slot.size() < impl.tests.size()) test_slot.resize(impl.tests.size(), -1);
   tests_done.clear();
-  auto test_slot_of = [&](int id) -> int {
-    if (test_slot[id] >= 0) return test_slot[id];
-    const int slot = static_cast<int>(tests_done.size());
-    test_slot[id] = slot;
+  passing.clear();
+  passing.reserve(impl.tests.size() * token_words);  // pointers stay valid
+  auto passing_tokens = [&](int id) -> const uint64_t* {
+    if (test_slot[id] >= 0) return passing.data() + test_slot[id] * token_words;
+    const size_t slot = tests_done.size();
+    test_slot[id] = static_cast<int>(slot);
     tests_done.push_back(id);
-    if (passing.size() <= static_cast<size_t>(slot)) {
-      passing.emplace_back();
-      passing_bits.emplace_back();
-    }
-    std::vector<uint32_t>& out = passing[slot];
-    out.clear();
+    passing.resize((slot + 1) * token_words, 0);
+    uint64_t* out = passing.data() + slot * token_words;
     const ElementTest& t = impl.tests[id];
-    auto passes = [&](uint32_t k) {
-      for (int p : t.pos)
-        if (!has(k, p)) return false;
-      for (int q : t.neg)
-        if (has(k, q)) return false;
-      return true;
-    };
-    if (!t.pos.empty()) {
-      if (holder_slot[t.pos[0]] >= 0) {  // else no token holds it
-        for (uint32_t k : holders[holder_slot[t.pos[0]]])
-          if (passes(k)) out.push_back(k);
-      }
-    } else {
-      for (uint32_t k = 0; k < n; ++k)
-        if (passes(k)) out.push_back(k);
+    // A test whose atoms the sentence lacks passes nowhere; atoms it must
+    // not hold that the sentence lacks need no look.
+    for (int p : t.pos)
+      if (!present_has(p)) return out;
+    thread_local std::vector<int> neg;
+    neg.clear();
+    for (int q : t.neg)
+      if (present_has(q)) neg.push_back(q);
+    for (uint32_t k = 0; k < n; ++k) {
+      bool passes = true;
+      for (int p : t.pos) passes = passes && has(k, p);
+      for (int q : neg) passes = passes && !has(k, q);
+      if (passes) out[k / 64] |= uint64_t{1} << (k % 64);
     }
-    std::vector<uint64_t>& b = passing_bits[slot];
-    b.assign(token_words, 0);
-    for (uint32_t k : out) b[k / 64] |= uint64_t{1} << (k % 64);
-    return slot;
+    return out;
   };
-  auto passing_tokens = [&](int id) -> const std::vector<uint32_t>& {
-    return passing[test_slot_of(id)];
+  // The first token at or after `from` in a bit set, or -1.
+  auto next_token = [&](const uint64_t* set, uint32_t from) -> int64_t {
+    for (size_t w = from / 64; w < token_words; ++w) {
+      uint64_t m = set[w];
+      if (w == from / 64) m &= ~uint64_t{0} << (from % 64);
+      if (m) return static_cast<int64_t>(w * 64 + __builtin_ctzll(m));
+    }
+    return -1;
+  };
+  auto last_token = [&](const uint64_t* set) -> int64_t {
+    for (size_t w = token_words; w-- > 0;)
+      if (set[w]) return static_cast<int64_t>(w * 64 + 63 - __builtin_clzll(set[w]));
+    return -1;
   };
 
   // 4. Boundaries first (the longest match from each start, no groups), for
@@ -503,13 +466,6 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
   };
   thread_local std::vector<Candidate> found;
   found.clear();
-  // The tokens (ascending) that hold an alternative of a chain link: a
-  // test (>= 0) or an atom (-1 - atom); null when none does.
-  auto link_tokens = [&](int x) -> const std::vector<uint32_t>* {
-    if (x >= 0) return &passing_tokens(x);
-    const int slot = holder_slot[-1 - x];
-    return slot < 0 ? nullptr : &holders[slot];
-  };
   // Does the sentence hold the rule's chain, each link on a later token?
   // Earliest first: if any choice of tokens works, this one does.
   auto chain_holds = [&](const std::vector<std::vector<int>>& chain) {
@@ -517,11 +473,8 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
     for (const auto& link : chain) {
       int64_t next = INT64_MAX;
       for (int x : link) {
-        const std::vector<uint32_t>* tokens = link_tokens(x);
-        if (!tokens) continue;
-        auto it = std::upper_bound(tokens->begin(), tokens->end(), at,
-                                   [](int64_t v, uint32_t k) { return v < k; });
-        if (it != tokens->end()) next = std::min<int64_t>(next, *it);
+        const int64_t t = next_token(passing_tokens(x), static_cast<uint32_t>(at + 1));
+        if (t >= 0) next = std::min(next, t);
       }
       if (next == INT64_MAX) return false;
       at = next;
@@ -533,12 +486,13 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
   auto load_tests = [&](const CompiledRule& cr) {
     rule_bits.resize(cr.test_ids.size());
     for (size_t i = 0; i < cr.test_ids.size(); ++i)
-      rule_bits[i] = passing_bits[test_slot_of(cr.test_ids[i])].data();
+      rule_bits[i] = passing_tokens(cr.test_ids[i]);
   };
   auto takes = [&](const Inst& in, uint32_t k) {
     return in.op == Inst::Op::kAny || (rule_bits[in.x][k / 64] >> (k % 64)) & 1;
   };
   thread_local ProgramRunner runner;
+  thread_local std::vector<uint64_t> starts;
   for (int r : candidates) {
     const CompiledRule& cr = impl.compiled[r];
     if (cr.program.empty() || !chain_holds(cr.chain)) continue;
@@ -548,14 +502,24 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
     uint32_t last_start = n - 1;
     if (!cr.chain.empty()) {
       last_start = 0;
-      for (int x : cr.chain[0]) {
-        const std::vector<uint32_t>* tokens = link_tokens(x);
-        if (tokens && !tokens->empty()) last_start = std::max(last_start, tokens->back());
-      }
+      for (int x : cr.chain[0])
+        last_start = static_cast<uint32_t>(std::max<int64_t>(last_start, last_token(passing_tokens(x))));
     }
+    // The tokens a match can start on: those that pass a first step.
+    starts.assign(token_words, 0);
+    for (int32_t pc : cr.first[1]) {
+      const Inst& in = cr.program[pc];
+      if (in.op == Inst::Op::kAny) {
+        std::fill(starts.begin(), starts.end(), ~uint64_t{0});
+        break;
+      }
+      for (size_t w = 0; w < token_words; ++w) starts[w] |= rule_bits[in.x][w];
+    }
+    if (!cr.first[0].empty()) starts[0] |= 1;  // LongestFrom tells
     runner.Load(cr.program, n);
     for (uint32_t b = 0; b <= last_start; ++b) {
-      const int64_t e = runner.LongestFrom(b, takes);
+      if (!((starts[b / 64] >> (b % 64)) & 1)) continue;
+      const int64_t e = runner.LongestFrom(b, cr.first[b == 0 ? 0 : 1], takes);
       if (e > b) {
         const Rule& rule = impl.rules[r];
         found.push_back({static_cast<uint32_t>(r), b, static_cast<uint32_t>(e),
@@ -621,10 +585,6 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
     accepted.push_back(std::move(m));
     accepted_family.push_back(c.family);
     accepted_overlap.push_back(overlaps);
-  }
-  for (int a : present_list) {
-    present[a] = 0;
-    holder_slot[a] = -1;
   }
   for (int id : tests_done) test_slot[id] = -1;
   std::sort(accepted.begin(), accepted.end(),
