@@ -322,27 +322,40 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
   const uint32_t first = sent.tokens.begin;
   const uint32_t n = sent.tokens.size();
 
-  // 1. The atoms each token holds, as bit sets (`words` words a token): the
-  // static ones (by text: of the document when given, else from the cache)
-  // and the dynamic ones (lexicon hits and entities around it).
+  // 1. The atoms the sentence holds (`present`, a bit set over atoms) and,
+  // for each, the tokens that hold it (its column, a bit set over the
+  // sentence's tokens: column[a * token_words, ...), set only for atoms
+  // present): the static ones (by text: of the document when given, else
+  // from the cache) and the dynamic ones (lexicon hits and entities around
+  // it).
   const size_t words = impl.AtomWords();
-  thread_local std::vector<uint64_t> bits;
-  bits.resize(static_cast<size_t>(n) * words);
+  const size_t token_words = (n + 63) / 64;
+  thread_local std::vector<uint64_t> present, column;
+  present.assign(words, 0);
+  column.resize(impl.atoms.size() * token_words);
+  auto present_has = [&](int a) { return (present[a / 64] >> (a % 64)) & 1; };
+  auto give = [&](uint32_t k, int a) {
+    if (!present_has(a)) {
+      present[a / 64] |= uint64_t{1} << (a % 64);
+      std::fill_n(column.begin() + a * token_words, token_words, 0);
+    }
+    column[a * token_words + k / 64] |= uint64_t{1} << (k % 64);
+  };
   const TokenAtoms* known = view.token_atoms;
   if (known && (known->words != words || known->bits.size() != seg.tokens.size() * words))
     known = nullptr;
-  if (known) {
-    std::copy_n(known->bits.begin() + static_cast<size_t>(first) * words,
-                static_cast<size_t>(n) * words, bits.begin());
-  } else {
-    AtomCache& cache = CacheFor(impl);
-    for (uint32_t k = 0; k < n; ++k) {
+  AtomCache* cache = known ? nullptr : &CacheFor(impl);
+  for (uint32_t k = 0; k < n; ++k) {
+    const uint64_t* row;
+    if (known) {
+      row = known->bits.data() + static_cast<size_t>(first + k) * words;
+    } else {
       const Token& t = seg.tokens[first + k];
-      const TokenFacts& f = CachedTokenFacts(cache, impl, TokenText(view.text, t), seg.norm(t));
-      std::copy(f.bits.begin(), f.bits.end(), bits.begin() + k * words);
+      row = CachedTokenFacts(*cache, impl, TokenText(view.text, t), seg.norm(t)).bits.data();
     }
+    for (size_t w = 0; w < words; ++w)
+      for (uint64_t m = row[w]; m; m &= m - 1) give(k, static_cast<int>(w * 64 + __builtin_ctzll(m)));
   }
-  auto give = [&](uint32_t k, int a) { bits[k * words + a / 64] |= uint64_t{1} << (a % 64); };
   auto mark = [&](const std::array<int, 3>& a, TokenRange r) {
     for (uint32_t t = std::max(r.begin, first);
          t < std::min(r.end, sent.tokens.end); ++t) {
@@ -365,14 +378,6 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
         give(t - first, impl.any_entity_atom);
     }
   }
-  auto has = [&](uint32_t k, int a) { return (bits[k * words + a / 64] >> (a % 64)) & 1; };
-
-  // 2. The atoms the sentence holds.
-  thread_local std::vector<uint64_t> present;
-  present.assign(words, 0);
-  for (uint32_t k = 0; k < n; ++k)
-    for (size_t w = 0; w < words; ++w) present[w] |= bits[k * words + w];
-  auto present_has = [&](int a) { return (present[a / 64] >> (a % 64)) & 1; };
 
   // 3. Candidate rules: those keyed by an atom the sentence holds, plus the
   // unkeyed ones; then all must-atoms are checked.
@@ -409,7 +414,6 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
   // The tokens that pass test `id` (RuleSetImpl::tests), as a bit set over
   // the sentence's tokens, computed once per sentence whatever the number of
   // rules that share it.
-  const size_t token_words = (n + 63) / 64;
   thread_local std::vector<int> test_slot;  // test -> index in passing, -1
   thread_local std::vector<uint64_t> passing;  // token_words per slot
   thread_local std::vector<int> tests_done;
@@ -429,15 +433,17 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
     // not hold that the sentence lacks need no look.
     for (int p : t.pos)
       if (!present_has(p)) return out;
-    thread_local std::vector<int> neg;
-    neg.clear();
-    for (int q : t.neg)
-      if (present_has(q)) neg.push_back(q);
-    for (uint32_t k = 0; k < n; ++k) {
-      bool passes = true;
-      for (int p : t.pos) passes = passes && has(k, p);
-      for (int q : neg) passes = passes && !has(k, q);
-      if (passes) out[k / 64] |= uint64_t{1} << (k % 64);
+    if (t.pos.empty()) {  // every token, to start with
+      std::fill_n(out, token_words, ~uint64_t{0});
+      if (n % 64) out[token_words - 1] = (uint64_t{1} << (n % 64)) - 1;
+    } else {
+      std::copy_n(column.begin() + t.pos[0] * token_words, token_words, out);
+    }
+    for (size_t i = 1; i < t.pos.size(); ++i)
+      for (size_t w = 0; w < token_words; ++w) out[w] &= column[t.pos[i] * token_words + w];
+    for (int q : t.neg) {
+      if (!present_has(q)) continue;
+      for (size_t w = 0; w < token_words; ++w) out[w] &= ~column[q * token_words + w];
     }
     return out;
   };

@@ -43,7 +43,12 @@ class JsonOut {
   void String(std::string_view s) {
     static const char* kHex = "0123456789abcdef";
     out_ += '"';
-    for (char c : s) {
+    size_t plain = 0;  // characters copied as they are, appended in one go
+    for (size_t i = 0; i < s.size(); ++i) {
+      const char c = s[i];
+      if (static_cast<unsigned char>(c) >= 0x20 && c != '"' && c != '\\') continue;
+      out_.append(s, plain, i - plain);
+      plain = i + 1;
       switch (c) {
         case '"': out_ += "\\\""; break;
         case '\\': out_ += "\\\\"; break;
@@ -53,15 +58,12 @@ class JsonOut {
         case '\r': out_ += "\\r"; break;
         case '\t': out_ += "\\t"; break;
         default:
-          if (static_cast<unsigned char>(c) < 0x20) {
-            out_ += "\\u00";
-            out_ += kHex[(c >> 4) & 0xf];
-            out_ += kHex[c & 0xf];
-          } else {
-            out_ += c;
-          }
+          out_ += "\\u00";
+          out_ += kHex[(c >> 4) & 0xf];
+          out_ += kHex[c & 0xf];
       }
     }
+    out_.append(s, plain);
     out_ += '"';
   }
   void Integer(int64_t v) { out_ += std::to_string(v); }
