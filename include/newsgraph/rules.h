@@ -174,10 +174,8 @@ struct RuleMatch {
 // hits and entities (its text, normal form, shape, token regexes): computed
 // once per document by RuleSet::TokenAtomsOf for all Match() calls.
 struct TokenAtoms {
-  // Per token, a bit set over the rule set's atoms, `words` words long:
-  // token t's is bits[t * words, (t + 1) * words).
-  std::vector<uint64_t> bits;
-  uint32_t words = 0;
+  std::vector<int> atoms;      // token t's are atoms[begin[t], begin[t + 1])
+  std::vector<uint32_t> begin;
   // The first step of a lexicon phrase from each token (-1: none), for
   // FindLexiconHits.
   std::vector<int> lower_child, cased_child;

@@ -18,7 +18,7 @@ namespace {
 // start of a document or sentence only, so references stay valid while it
 // is worked on.
 struct TokenFacts {
-  std::vector<uint64_t> bits;  // static atoms, a bit set of AtomWords words
+  std::vector<int> atoms;  // static atoms, sorted, distinct
   int lower_child = -1;    // the token's edge from the root of trie_lower
   int cased_child = -1;    // ... of trie_cased
 };
@@ -61,10 +61,9 @@ const TokenFacts& CachedTokenFacts(AtomCache& cache, const RuleSetImpl& impl,
   auto it = cache.by_text.find(text);
   if (it != cache.by_text.end()) return it->second;
   TokenFacts f;
-  std::vector<int> atoms;
-  impl.StaticAtoms(text, norm, &atoms);
-  f.bits.assign(impl.AtomWords(), 0);
-  for (int a : atoms) f.bits[a / 64] |= uint64_t{1} << (a % 64);
+  impl.StaticAtoms(text, norm, &f.atoms);
+  std::sort(f.atoms.begin(), f.atoms.end());
+  f.atoms.erase(std::unique(f.atoms.begin(), f.atoms.end()), f.atoms.end());
   f.lower_child = impl.trie_lower.Child(impl.trie_lower.root(), norm);
   f.cased_child = CasedChild(impl, impl.trie_cased.root(), text);
   return cache.by_text.emplace(std::string(text), std::move(f)).first->second;
@@ -301,17 +300,18 @@ void RuleSet::FindLexiconHits(const Segmentation& seg, std::string_view text,
 void RuleSet::TokenAtomsOf(const Segmentation& seg, std::string_view text,
                            TokenAtoms* out) const {
   AtomCache& cache = CacheFor(*impl_);
-  const size_t words = impl_->AtomWords();
-  out->words = static_cast<uint32_t>(words);
-  out->bits.resize(seg.tokens.size() * words);
+  out->atoms.clear();
+  out->begin.clear();
   out->lower_child.clear();
   out->cased_child.clear();
   for (uint32_t t = 0; t < seg.tokens.size(); ++t) {
+    out->begin.push_back(static_cast<uint32_t>(out->atoms.size()));
     const TokenFacts& f = CachedTokenFacts(cache, *impl_, TokenText(text, seg.tokens[t]), seg.norm(t));
-    std::copy(f.bits.begin(), f.bits.end(), out->bits.begin() + t * words);
+    out->atoms.insert(out->atoms.end(), f.atoms.begin(), f.atoms.end());
     out->lower_child.push_back(f.lower_child);
     out->cased_child.push_back(f.cased_child);
   }
+  out->begin.push_back(static_cast<uint32_t>(out->atoms.size()));
 }
 
 std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
@@ -322,62 +322,51 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
   const uint32_t first = sent.tokens.begin;
   const uint32_t n = sent.tokens.size();
 
-  // 1. The atoms the sentence holds (`present`, a bit set over atoms) and,
-  // for each, the tokens that hold it (its column, a bit set over the
-  // sentence's tokens: column[a * token_words, ...), set only for atoms
-  // present): the static ones (by text: of the document when given, else
-  // from the cache) and the dynamic ones (lexicon hits and entities around
-  // it).
-  const size_t words = impl.AtomWords();
-  const size_t token_words = (n + 63) / 64;
-  thread_local std::vector<uint64_t> present, column;
-  present.assign(words, 0);
-  column.resize(impl.atoms.size() * token_words);
-  auto present_has = [&](int a) { return (present[a / 64] >> (a % 64)) & 1; };
-  auto give = [&](uint32_t k, int a) {
-    if (!present_has(a)) {
-      present[a / 64] |= uint64_t{1} << (a % 64);
-      std::fill_n(column.begin() + a * token_words, token_words, 0);
-    }
-    column[a * token_words + k / 64] |= uint64_t{1} << (k % 64);
-  };
+  // 1. The atoms the sentence holds (`present`, a bit set over atoms): the
+  // static ones (by text: of the document when given, else from the cache)
+  // and the dynamic ones (lexicon hits and entities around it). `each`
+  // calls on(k, atom) for every atom of every token k.
   const TokenAtoms* known = view.token_atoms;
-  if (known && (known->words != words || known->bits.size() != seg.tokens.size() * words))
-    known = nullptr;
+  if (known && known->begin.size() != seg.tokens.size() + 1) known = nullptr;
   AtomCache* cache = known ? nullptr : &CacheFor(impl);
-  for (uint32_t k = 0; k < n; ++k) {
-    const uint64_t* row;
-    if (known) {
-      row = known->bits.data() + static_cast<size_t>(first + k) * words;
-    } else {
-      const Token& t = seg.tokens[first + k];
-      row = CachedTokenFacts(*cache, impl, TokenText(view.text, t), seg.norm(t)).bits.data();
+  auto each = [&](auto&& on) {
+    for (uint32_t k = 0; k < n; ++k) {
+      std::span<const int> atoms;
+      if (known) {
+        const uint32_t* b = known->begin.data() + first + k;
+        atoms = {known->atoms.data() + b[0], b[1] - b[0]};
+      } else {
+        const Token& t = seg.tokens[first + k];
+        atoms = CachedTokenFacts(*cache, impl, TokenText(view.text, t), seg.norm(t)).atoms;
+      }
+      for (int a : atoms) on(k, a);
     }
-    for (size_t w = 0; w < words; ++w)
-      for (uint64_t m = row[w]; m; m &= m - 1) give(k, static_cast<int>(w * 64 + __builtin_ctzll(m)));
-  }
-  auto mark = [&](const std::array<int, 3>& a, TokenRange r) {
-    for (uint32_t t = std::max(r.begin, first);
-         t < std::min(r.end, sent.tokens.end); ++t) {
-      give(t - first, a[0]);
+    auto mark = [&](const std::array<int, 3>& a, TokenRange r) {
+      for (uint32_t t = std::max(r.begin, first); t < std::min(r.end, sent.tokens.end); ++t)
+        on(t - first, a[0]);
+      if (r.begin >= first && r.begin < sent.tokens.end) on(r.begin - first, a[1]);
+      if (r.end > first && r.end - 1 < sent.tokens.end) on(r.end - 1 - first, a[2]);
+    };
+    if (view.hits) {
+      auto [lo, hi] = RangeIn(*view.hits, first, sent.tokens.end);
+      for (size_t h = lo; h < hi; ++h)
+        mark(impl.lex_atoms[(*view.hits)[h].lexicon], (*view.hits)[h].tokens);
     }
-    if (r.begin >= first && r.begin < sent.tokens.end) give(r.begin - first, a[1]);
-    if (r.end > first && r.end - 1 < sent.tokens.end) give(r.end - 1 - first, a[2]);
+    if (view.entities) {
+      auto [lo, hi] = RangeIn(*view.entities, first, sent.tokens.end);
+      for (size_t e = lo; e < hi; ++e) {
+        const EntitySpan& es = (*view.entities)[e];
+        mark(impl.ent_atoms[es.type], es.tokens);
+        for (uint32_t t = es.tokens.begin; t < es.tokens.end && t < sent.tokens.end; ++t)
+          on(t - first, impl.any_entity_atom);
+      }
+    }
   };
-  if (view.hits) {
-    auto [lo, hi] = RangeIn(*view.hits, first, sent.tokens.end);
-    for (size_t h = lo; h < hi; ++h)
-      mark(impl.lex_atoms[(*view.hits)[h].lexicon], (*view.hits)[h].tokens);
-  }
-  if (view.entities) {
-    auto [lo, hi] = RangeIn(*view.entities, first, sent.tokens.end);
-    for (size_t e = lo; e < hi; ++e) {
-      const EntitySpan& es = (*view.entities)[e];
-      mark(impl.ent_atoms[es.type], es.tokens);
-      for (uint32_t t = es.tokens.begin; t < es.tokens.end && t < sent.tokens.end; ++t)
-        give(t - first, impl.any_entity_atom);
-    }
-  }
+  const size_t words = impl.AtomWords();
+  thread_local std::vector<uint64_t> present;
+  present.assign(words, 0);
+  each([&](uint32_t, int a) { present[a / 64] |= uint64_t{1} << (a % 64); });
+  auto present_has = [&](int a) { return (present[a / 64] >> (a % 64)) & 1; };
 
   // 3. Candidate rules: those keyed by an atom the sentence holds, plus the
   // unkeyed ones; then all must-atoms are checked.
@@ -410,6 +399,18 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
     return false;
   });
   if (candidates.empty()) return {};
+
+  // For each atom the sentence holds, the tokens that hold it (its column,
+  // a bit set over the sentence's tokens: column[a * token_words, ...)).
+  const size_t token_words = (n + 63) / 64;
+  thread_local std::vector<uint64_t> column;
+  column.resize(impl.atoms.size() * token_words);
+  for (size_t w = 0; w < words; ++w)
+    for (uint64_t m = present[w]; m; m &= m - 1)
+      std::fill_n(column.begin() + (w * 64 + __builtin_ctzll(m)) * token_words, token_words, 0);
+  each([&](uint32_t k, int a) {
+    column[a * token_words + k / 64] |= uint64_t{1} << (k % 64);
+  });
 
   // The tokens that pass test `id` (RuleSetImpl::tests), as a bit set over
   // the sentence's tokens, computed once per sentence whatever the number of
