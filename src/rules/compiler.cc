@@ -386,13 +386,19 @@ class RuleCompiler {
   bool too_large_ = false;
 };
 
-// The kTest and kAny instructions reachable from the start of `program`
-// before any token is taken, for a match that starts the sentence or not.
-std::vector<int32_t> FirstSteps(const Program& program, bool sentence_start) {
-  std::vector<int32_t> out;
+// The kTest and kAny instructions reachable from `from` before a token is
+// taken, whether the match is, and whether a kEnd is on the way (its paths
+// are not followed: it holds only after the sentence's last token). kBegin
+// holds only at the start of the sentence.
+struct Steps {
+  std::vector<int32_t> tests;
+  bool match = false, meets_end = false;
+};
+Steps StepsFrom(const Program& program, int32_t from, bool sentence_start) {
+  Steps out;
   std::vector<char> seen(program.size());
   std::vector<int32_t> stack;
-  if (!program.empty()) stack.push_back(0);
+  if (static_cast<size_t>(from) < program.size()) stack.push_back(from);
   while (!stack.empty()) {
     const int32_t pc = stack.back();
     stack.pop_back();
@@ -401,7 +407,7 @@ std::vector<int32_t> FirstSteps(const Program& program, bool sentence_start) {
     const Inst& in = program[pc];
     switch (in.op) {
       case Inst::Op::kTest:
-      case Inst::Op::kAny: out.push_back(pc); break;
+      case Inst::Op::kAny: out.tests.push_back(pc); break;
       case Inst::Op::kSplit:
         stack.push_back(in.y);
         stack.push_back(in.x);
@@ -411,12 +417,35 @@ std::vector<int32_t> FirstSteps(const Program& program, bool sentence_start) {
       case Inst::Op::kBegin:
         if (sentence_start) stack.push_back(pc + 1);
         break;
-      case Inst::Op::kEnd:    // a match starts on a token, never at the end
-      case Inst::Op::kMatch:  // patterns take at least one token
-        break;
+      case Inst::Op::kEnd: out.meets_end = true; break;
+      case Inst::Op::kMatch: out.match = true; break;
     }
   }
   return out;
+}
+
+// CompiledRule::first and follow lists of a compiled program.
+void Precompute(CompiledRule* cr) {
+  const Program& program = cr->program;
+  // A match starts on a token, never at the end, and takes at least one.
+  for (int at = 0; at < 2; ++at) cr->first[at] = StepsFrom(program, 0, at == 0).tests;
+  cr->follow_begin.assign(program.size() + 1, 0);
+  cr->follow.clear();
+  cr->follow_flags.assign(program.size(), 0);
+  constexpr size_t kMaxFollow = 1 << 16;  // beyond, every step is worked out when run
+  for (size_t pc = 0; pc < program.size(); ++pc) {
+    cr->follow_begin[pc] = static_cast<uint32_t>(cr->follow.size());
+    const Inst::Op op = program[pc].op;
+    if (op != Inst::Op::kTest && op != Inst::Op::kAny) continue;
+    Steps s = StepsFrom(program, static_cast<int32_t>(pc + 1), false);
+    if (s.meets_end || cr->follow.size() + s.tests.size() > kMaxFollow) {
+      cr->follow_flags[pc] = CompiledRule::kFollowWhenRun;
+      continue;
+    }
+    cr->follow.insert(cr->follow.end(), s.tests.begin(), s.tests.end());
+    if (s.match) cr->follow_flags[pc] = CompiledRule::kFollowMatch;
+  }
+  cr->follow_begin[program.size()] = static_cast<uint32_t>(cr->follow.size());
 }
 
 // Replaces macro references with copies of their definitions.
@@ -671,7 +700,7 @@ void CompileRules(std::vector<ParsedRule>* parsed,
                        "(more than " + std::to_string(kMaxProgram) + " steps)");
           cr.program.clear();
         }
-        for (int at = 0; at < 2; ++at) cr.first[at] = FirstSteps(cr.program, at == 0);
+        Precompute(&cr);
         cr.min_tokens = shape.min_tokens;
         cr.must_atoms.assign(shape.must.begin(), shape.must.end());
         cr.chain = shape.chain;  // test ids made global below
@@ -852,12 +881,20 @@ void CompileRules(std::vector<ParsedRule>* parsed,
   }
 
   // Index: each rule under its most selective must-atom.
-  impl->rules_by_key.assign(impl->atoms.size(), {});
   std::set<int> stages;
+  for (const Rule& r : impl->rules)
+    if (r.family == Family::kEntity) stages.insert(r.stage);
+  impl->entity_stages.assign(stages.begin(), stages.end());
+  impl->rule_index.assign(1 + stages.size(), {});
+  for (auto& ix : impl->rule_index) {
+    ix.keys.assign(impl->AtomWords(), 0);
+    ix.by_key.assign(impl->atoms.size(), {});
+  }
   for (size_t i = 0; i < impl->rules.size(); ++i) {
     CompiledRule& cr = impl->compiled[i];
     const Rule& r = impl->rules[i];
-    if (r.family == Family::kEntity) stages.insert(r.stage);
+    RuleSetImpl::RuleIndex& ix = impl->rule_index[
+        r.family != Family::kEntity ? 0 : 1 + std::distance(stages.begin(), stages.find(r.stage))];
     int best = -1, best_score = 0;
     for (int a : cr.must_atoms) {
       const AtomKey& k = impl->atoms[a];
@@ -882,14 +919,19 @@ void CompileRules(std::vector<ParsedRule>* parsed,
     }
     cr.key_atom = best;
     if (best >= 0) {
-      impl->rules_by_key[best].push_back(static_cast<int>(i));
-    } else if (r.family == Family::kEntity) {
-      impl->unkeyed_entity_rules.push_back(static_cast<int>(i));
+      ix.by_key[best].push_back(static_cast<int>(i));
+      ix.keys[best / 64] |= uint64_t{1} << (best % 64);
     } else {
-      impl->unkeyed_relation_rules.push_back(static_cast<int>(i));
+      ix.unkeyed.push_back(static_cast<int>(i));
     }
   }
-  impl->entity_stages.assign(stages.begin(), stages.end());
+}
+
+const RuleSetImpl::RuleIndex* RuleSetImpl::IndexOf(const RuleSelection& which) const {
+  if (!which.entities) return &rule_index[0];
+  auto it = std::lower_bound(entity_stages.begin(), entity_stages.end(), which.stage);
+  if (it == entity_stages.end() || *it != which.stage) return nullptr;
+  return &rule_index[1 + (it - entity_stages.begin())];
 }
 
 }  // namespace newsgraph

@@ -191,6 +191,14 @@ struct CompiledRule {
   // The kTest and kAny instructions that a match's first token meets: [0]
   // when the match starts the sentence, [1] elsewhere.
   std::array<std::vector<int32_t>, 2> first;
+  // For each kTest and kAny instruction pc, the ones the next token meets
+  // once pc has taken its token: follow[follow_begin[pc], follow_begin[pc +
+  // 1]), and whether the match is reached (kFollowMatch); or, when a kEnd is
+  // on the way, nothing: the matcher works it out (kFollowWhenRun).
+  static constexpr uint8_t kFollowMatch = 1, kFollowWhenRun = 2;
+  std::vector<uint32_t> follow_begin;
+  std::vector<int32_t> follow;
+  std::vector<uint8_t> follow_flags;
   int key_atom = -1;                // index key, -1 = always a candidate
   int min_tokens = 1;
 };
@@ -236,8 +244,17 @@ class RuleSetImpl {
   int any_entity_atom = -1;
 
   // Rule index: for each atom, the rules keyed by it; plus rules with no key.
-  std::vector<std::vector<int>> rules_by_key;
-  std::vector<int> unkeyed_entity_rules, unkeyed_relation_rules;
+  // Rule index, one per selection (RuleSelection): [0] the relation rules,
+  // [1 + i] the entity rules of stage entity_stages[i]. Each rule is under
+  // its most selective must-atom, or unkeyed.
+  struct RuleIndex {
+    std::vector<uint64_t> keys;               // bit set: atoms that key a rule
+    std::vector<std::vector<int>> by_key;     // atom -> rules, ascending
+    std::vector<int> unkeyed;
+  };
+  std::vector<RuleIndex> rule_index;
+  // The index of a selection, or null when it has no rule.
+  const RuleIndex* IndexOf(const RuleSelection& which) const;
 
   std::unique_ptr<Segmenter> segmenter;
 

@@ -76,10 +76,11 @@ const TokenFacts& CachedTokenFacts(AtomCache& cache, const RuleSetImpl& impl,
 // token k passes a kTest or kAny instruction.
 class ProgramRunner {
  public:
-  void Load(const std::vector<Inst>& program, uint32_t n) {
-    prog_ = &program;
+  void Load(const CompiledRule& rule, uint32_t n) {
+    rule_ = &rule;
+    prog_ = &rule.program;
     n_ = n;
-    if (mark_.size() < program.size()) mark_.resize(program.size(), 0);
+    if (mark_.size() < prog_->size()) mark_.resize(prog_->size(), 0);
   }
 
   // The end of the longest match that starts at token b, or -1, given the
@@ -94,8 +95,21 @@ class ProgramRunner {
       next_.clear();
       NewGeneration();
       bool matched = false;
-      for (int32_t pc : *cur)
-        if (takes((*prog_)[pc], k)) matched |= Closure(pc + 1, k + 1, &next_);
+      for (int32_t pc : *cur) {
+        if (!takes((*prog_)[pc], k)) continue;
+        const uint8_t flags = rule_->follow_flags[pc];
+        if (flags & CompiledRule::kFollowWhenRun) {
+          matched |= Closure(pc + 1, k + 1, &next_);
+          continue;
+        }
+        matched |= flags & CompiledRule::kFollowMatch;
+        for (uint32_t i = rule_->follow_begin[pc]; i < rule_->follow_begin[pc + 1]; ++i) {
+          const int32_t f = rule_->follow[i];
+          if (mark_[f] == gen_) continue;
+          mark_[f] = gen_;
+          next_.push_back(f);
+        }
+      }
       if (matched) best = k + 1;
       std::swap(cur_, next_);
       cur = &cur_;
@@ -208,6 +222,7 @@ class ProgramRunner {
   struct Job {
     int32_t pc, p;  // pc < 0: restore slot -1 - pc to p
   };
+  const CompiledRule* rule_ = nullptr;
   const std::vector<Inst>* prog_ = nullptr;
   uint32_t n_ = 0;
   uint32_t gen_ = 0;
@@ -322,6 +337,9 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
   const uint32_t first = sent.tokens.begin;
   const uint32_t n = sent.tokens.size();
 
+  const RuleSetImpl::RuleIndex* index = impl.IndexOf(which);
+  if (!index) return {};
+
   // 1. The atoms the sentence holds (`present`, a bit set over atoms): the
   // static ones (by text: of the document when given, else from the cache)
   // and the dynamic ones (lexicon hits and entities around it). `each`
@@ -370,24 +388,15 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
 
   // 3. Candidate rules: those keyed by an atom the sentence holds, plus the
   // unkeyed ones; then all must-atoms are checked.
-  auto selected = [&](int r) {
-    const Rule& rule = impl.rules[r];
-    if (which.entities)
-      return rule.family == Family::kEntity && rule.stage == which.stage;
-    return rule.family != Family::kEntity;
-  };
   thread_local std::vector<int> candidates;
   candidates.clear();
   for (size_t w = 0; w < words; ++w) {
-    for (uint64_t m = present[w]; m; m &= m - 1) {
-      const int a = static_cast<int>(w * 64 + __builtin_ctzll(m));
-      for (int r : impl.rules_by_key[a])
-        if (selected(r)) candidates.push_back(r);
+    for (uint64_t m = present[w] & index->keys[w]; m; m &= m - 1) {
+      const auto& rules = index->by_key[w * 64 + __builtin_ctzll(m)];
+      candidates.insert(candidates.end(), rules.begin(), rules.end());
     }
   }
-  for (int r : which.entities ? impl.unkeyed_entity_rules
-                              : impl.unkeyed_relation_rules)
-    if (selected(r)) candidates.push_back(r);
+  candidates.insert(candidates.end(), index->unkeyed.begin(), index->unkeyed.end());
   std::sort(candidates.begin(), candidates.end());
   // Those too long for the sentence or missing an atom every match holds
   // go now; with none left, the sentence is done.
@@ -523,7 +532,7 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
       for (size_t w = 0; w < token_words; ++w) starts[w] |= rule_bits[in.x][w];
     }
     if (!cr.first[0].empty()) starts[0] |= 1;  // LongestFrom tells
-    runner.Load(cr.program, n);
+    runner.Load(cr, n);
     for (uint32_t b = 0; b <= last_start; ++b) {
       if (!((starts[b / 64] >> (b % 64)) & 1)) continue;
       const int64_t e = runner.LongestFrom(b, cr.first[b == 0 ? 0 : 1], takes);
@@ -570,7 +579,7 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
       continue;
     }
     load_tests(cr);
-    runner.Load(cr.program, n);
+    runner.Load(cr, n);
     const std::vector<int32_t>* slots = runner.Groups(c.begin, c.end, cr.groups, takes);
     if (!slots) continue;  // cannot happen: the same span matched above
     auto group = [&](int g) -> TokenRange {
