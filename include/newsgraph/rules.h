@@ -179,6 +179,24 @@ struct TokenAtoms {
   // The first step of a lexicon phrase from each token (-1: none), for
   // FindLexiconHits.
   std::vector<int> lower_child, cased_child;
+  // Per sentence, once the lexicon hits are known (RuleSet::SentenceAtomsOf),
+  // what its tokens and hits hold, shared by every Match() on it: the atoms
+  // as a bit set (sentence_present, the same number of words per sentence),
+  // and for each of them, in order (sentence_atoms from
+  // sentence_atom_begin[s]), the tokens that hold it as a bit set of
+  // (tokens + 63) / 64 words (one after another in sentence_columns from
+  // sentence_column_begin[s]).
+  std::vector<uint64_t> sentence_present;
+  std::vector<uint32_t> sentence_atom_begin;
+  std::vector<int> sentence_atoms;
+  std::vector<size_t> sentence_column_begin;
+  std::vector<uint64_t> sentence_columns;
+  const LexiconHit* hits_data = nullptr;  // the hits they were made from
+  size_t hits_size = 0;
+  bool HasSentenceAtoms(const Segmentation& seg, const std::vector<LexiconHit>* hits) const {
+    return hits && sentence_atom_begin.size() == seg.sentences.size() + 1 &&
+           hits->data() == hits_data && hits->size() == hits_size;
+  }
 };
 
 // What a sentence looks like to the matcher.
@@ -247,6 +265,11 @@ class RuleSet {
   // The atoms of every token of `seg`, for SentenceView::token_atoms.
   void TokenAtomsOf(const Segmentation& seg, std::string_view text,
                     TokenAtoms* out) const;
+  // Then, with the lexicon hits of the document, each sentence's atoms
+  // (TokenAtoms::sentence_*): Match() takes them from there, rather than
+  // working them out for each call, when it is given the same hits.
+  void SentenceAtomsOf(const Segmentation& seg, std::string_view text,
+                       const std::vector<LexiconHit>& hits, TokenAtoms* inout) const;
 
   // Runs the selected rules over one sentence and returns the matches that
   // survive the conflict policy, sorted by start.

@@ -190,6 +190,7 @@ Annotation Annotator::Annotate(const Document& doc, const Segmentation& seg,
   Annotation ann;
   rules.TokenAtomsOf(seg, doc.text, &ann.token_atoms);
   rules.FindLexiconHits(seg, doc.text, &ann.hits, &ann.token_atoms);
+  rules.SentenceAtomsOf(seg, doc.text, ann.hits, &ann.token_atoms);
 
   // 0. Entity lexicons.
   struct Candidate {

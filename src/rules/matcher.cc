@@ -244,6 +244,61 @@ std::pair<size_t, size_t> RangeIn(const std::vector<T>& v, uint32_t begin,
   return {static_cast<size_t>(lo - v.begin()), static_cast<size_t>(hi - v.begin())};
 }
 
+// Calls on(k, atom) for a hit or entity over tokens r of a sentence, from
+// its atoms {inside, begin, last}.
+template <typename On>
+void MarkRange(const std::array<int, 3>& a, TokenRange r, const Sentence& sent, On&& on) {
+  const uint32_t first = sent.tokens.begin;
+  for (uint32_t t = std::max(r.begin, first); t < std::min(r.end, sent.tokens.end); ++t)
+    on(t - first, a[0]);
+  if (r.begin >= first && r.begin < sent.tokens.end) on(r.begin - first, a[1]);
+  if (r.end > first && r.end - 1 < sent.tokens.end) on(r.end - 1 - first, a[2]);
+}
+
+// Calls on(k, atom) for every static atom of every token k of a sentence
+// (of the document's TokenAtoms when given, else from the cache) and for
+// the atoms of the lexicon hits over it.
+template <typename On>
+void ForTokenAndHitAtoms(const RuleSetImpl& impl, const Segmentation& seg,
+                         std::string_view text, uint32_t sentence,
+                         const TokenAtoms* known,
+                         const std::vector<LexiconHit>* hits, On&& on) {
+  const Sentence& sent = seg.sentences[sentence];
+  const uint32_t first = sent.tokens.begin;
+  AtomCache* cache = known ? nullptr : &CacheFor(impl);
+  for (uint32_t k = 0; k < sent.tokens.size(); ++k) {
+    std::span<const int> atoms;
+    if (known) {
+      const uint32_t* b = known->begin.data() + first + k;
+      atoms = {known->atoms.data() + b[0], b[1] - b[0]};
+    } else {
+      const Token& t = seg.tokens[first + k];
+      atoms = CachedTokenFacts(*cache, impl, TokenText(text, t), seg.norm(t)).atoms;
+    }
+    for (int a : atoms) on(k, a);
+  }
+  if (!hits) return;
+  auto [lo, hi] = RangeIn(*hits, first, sent.tokens.end);
+  for (size_t h = lo; h < hi; ++h)
+    MarkRange(impl.lex_atoms[(*hits)[h].lexicon], (*hits)[h].tokens, sent, on);
+}
+
+// Calls on(k, atom) for the atoms that the entities give the tokens of a
+// sentence.
+template <typename On>
+void ForEntityAtoms(const RuleSetImpl& impl, const Sentence& sent,
+                    const std::vector<EntitySpan>* entities, On&& on) {
+  if (!entities) return;
+  const uint32_t first = sent.tokens.begin;
+  auto [lo, hi] = RangeIn(*entities, first, sent.tokens.end);
+  for (size_t e = lo; e < hi; ++e) {
+    const EntitySpan& es = (*entities)[e];
+    MarkRange(impl.ent_atoms[es.type], es.tokens, sent, on);
+    for (uint32_t t = es.tokens.begin; t < es.tokens.end && t < sent.tokens.end; ++t)
+      on(t - first, impl.any_entity_atom);
+  }
+}
+
 }  // namespace
 
 void RuleSetImpl::StaticAtoms(std::string_view text, std::string_view norm,
@@ -327,6 +382,47 @@ void RuleSet::TokenAtomsOf(const Segmentation& seg, std::string_view text,
     out->cased_child.push_back(f.cased_child);
   }
   out->begin.push_back(static_cast<uint32_t>(out->atoms.size()));
+  out->sentence_atom_begin.clear();  // of another segmentation
+  out->hits_data = nullptr;
+}
+
+void RuleSet::SentenceAtomsOf(const Segmentation& seg, std::string_view text,
+                              const std::vector<LexiconHit>& hits,
+                              TokenAtoms* inout) const {
+  const RuleSetImpl& impl = *impl_;
+  TokenAtoms& ta = *inout;
+  const TokenAtoms* known = ta.begin.size() == seg.tokens.size() + 1 ? &ta : nullptr;
+  const size_t words = impl.AtomWords();
+  ta.sentence_present.assign(seg.sentences.size() * words, 0);
+  ta.sentence_atom_begin.assign(1, 0);
+  ta.sentence_atoms.clear();
+  ta.sentence_column_begin.clear();
+  ta.sentence_columns.clear();
+  thread_local std::vector<uint64_t> column;
+  for (uint32_t s = 0; s < seg.sentences.size(); ++s) {
+    const size_t token_words = (seg.sentences[s].tokens.size() + 63) / 64;
+    column.resize(impl.atoms.size() * token_words);
+    uint64_t* present = ta.sentence_present.data() + s * words;
+    ForTokenAndHitAtoms(impl, seg, text, s, known, &hits, [&](uint32_t k, int a) {
+      if (!((present[a / 64] >> (a % 64)) & 1)) {
+        present[a / 64] |= uint64_t{1} << (a % 64);
+        std::fill_n(column.begin() + a * token_words, token_words, 0);
+      }
+      column[a * token_words + k / 64] |= uint64_t{1} << (k % 64);
+    });
+    ta.sentence_column_begin.push_back(ta.sentence_columns.size());
+    for (size_t w = 0; w < words; ++w) {
+      for (uint64_t m = present[w]; m; m &= m - 1) {
+        const int a = static_cast<int>(w * 64 + __builtin_ctzll(m));
+        ta.sentence_atoms.push_back(a);
+        ta.sentence_columns.insert(ta.sentence_columns.end(), column.begin() + a * token_words,
+                                   column.begin() + (a + 1) * token_words);
+      }
+    }
+    ta.sentence_atom_begin.push_back(static_cast<uint32_t>(ta.sentence_atoms.size()));
+  }
+  ta.hits_data = hits.data();
+  ta.hits_size = hits.size();
 }
 
 std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
@@ -341,49 +437,28 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
   if (!index) return {};
 
   // 1. The atoms the sentence holds (`present`, a bit set over atoms): the
-  // static ones (by text: of the document when given, else from the cache)
-  // and the dynamic ones (lexicon hits and entities around it). `each`
-  // calls on(k, atom) for every atom of every token k.
+  // static ones and those of lexicon hits (from the document's sentence
+  // atoms when it has them, else worked out here), and those of entities.
   const TokenAtoms* known = view.token_atoms;
   if (known && known->begin.size() != seg.tokens.size() + 1) known = nullptr;
-  AtomCache* cache = known ? nullptr : &CacheFor(impl);
-  auto each = [&](auto&& on) {
-    for (uint32_t k = 0; k < n; ++k) {
-      std::span<const int> atoms;
-      if (known) {
-        const uint32_t* b = known->begin.data() + first + k;
-        atoms = {known->atoms.data() + b[0], b[1] - b[0]};
-      } else {
-        const Token& t = seg.tokens[first + k];
-        atoms = CachedTokenFacts(*cache, impl, TokenText(view.text, t), seg.norm(t)).atoms;
-      }
-      for (int a : atoms) on(k, a);
-    }
-    auto mark = [&](const std::array<int, 3>& a, TokenRange r) {
-      for (uint32_t t = std::max(r.begin, first); t < std::min(r.end, sent.tokens.end); ++t)
-        on(t - first, a[0]);
-      if (r.begin >= first && r.begin < sent.tokens.end) on(r.begin - first, a[1]);
-      if (r.end > first && r.end - 1 < sent.tokens.end) on(r.end - 1 - first, a[2]);
-    };
-    if (view.hits) {
-      auto [lo, hi] = RangeIn(*view.hits, first, sent.tokens.end);
-      for (size_t h = lo; h < hi; ++h)
-        mark(impl.lex_atoms[(*view.hits)[h].lexicon], (*view.hits)[h].tokens);
-    }
-    if (view.entities) {
-      auto [lo, hi] = RangeIn(*view.entities, first, sent.tokens.end);
-      for (size_t e = lo; e < hi; ++e) {
-        const EntitySpan& es = (*view.entities)[e];
-        mark(impl.ent_atoms[es.type], es.tokens);
-        for (uint32_t t = es.tokens.begin; t < es.tokens.end && t < sent.tokens.end; ++t)
-          on(t - first, impl.any_entity_atom);
-      }
-    }
+  const bool precomputed = known && known->HasSentenceAtoms(seg, view.hits);
+  auto each_token_atom = [&](auto&& on) {
+    ForTokenAndHitAtoms(impl, seg, view.text, view.sentence, known, view.hits, on);
+  };
+  auto each_entity_atom = [&](auto&& on) {
+    ForEntityAtoms(impl, sent, view.entities, on);
   };
   const size_t words = impl.AtomWords();
   thread_local std::vector<uint64_t> present;
-  present.assign(words, 0);
-  each([&](uint32_t, int a) { present[a / 64] |= uint64_t{1} << (a % 64); });
+  auto give_present = [&](uint32_t, int a) { present[a / 64] |= uint64_t{1} << (a % 64); };
+  if (precomputed) {
+    const uint64_t* p = known->sentence_present.data() + view.sentence * words;
+    present.assign(p, p + words);
+  } else {
+    present.assign(words, 0);
+    each_token_atom(give_present);
+  }
+  each_entity_atom(give_present);
   auto present_has = [&](int a) { return (present[a / 64] >> (a % 64)) & 1; };
 
   // 3. Candidate rules: those keyed by an atom the sentence holds, plus the
@@ -417,9 +492,18 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
   for (size_t w = 0; w < words; ++w)
     for (uint64_t m = present[w]; m; m &= m - 1)
       std::fill_n(column.begin() + (w * 64 + __builtin_ctzll(m)) * token_words, token_words, 0);
-  each([&](uint32_t k, int a) {
+  auto give_column = [&](uint32_t k, int a) {
     column[a * token_words + k / 64] |= uint64_t{1} << (k % 64);
-  });
+  };
+  if (precomputed) {
+    const uint32_t* b = known->sentence_atom_begin.data() + view.sentence;
+    const uint64_t* from = known->sentence_columns.data() + known->sentence_column_begin[view.sentence];
+    for (uint32_t i = b[0]; i < b[1]; ++i, from += token_words)
+      std::copy_n(from, token_words, column.begin() + known->sentence_atoms[i] * token_words);
+  } else {
+    each_token_atom(give_column);
+  }
+  each_entity_atom(give_column);
 
   // The tokens that pass test `id` (RuleSetImpl::tests), as a bit set over
   // the sentence's tokens, computed once per sentence whatever the number of
