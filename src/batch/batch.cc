@@ -622,38 +622,58 @@ BatchStats RunBatch(const Pipeline& pipeline, const BatchOptions& o) {
 
   // Parallel: the calling thread reads, workers process, and results are
   // written in input order by the calling thread as they complete. At most
-  // `window` documents are in flight, which bounds memory.
-  const size_t window = static_cast<size_t>(o.jobs) * 4;
+  // `window` documents are in flight, which bounds memory. Documents are
+  // small and quick, so threads are woken only when it helps: a worker when
+  // one is idle, the writer when the result it waits for, the oldest in
+  // flight, is done.
+  const size_t window = static_cast<size_t>(o.jobs) * 64;
   std::mutex mu;
   std::condition_variable work_ready, result_ready;
   std::deque<Work> todo;
   std::map<uint64_t, Result> done;
-  bool input_done = false, stop = false;
-  std::vector<std::thread> workers;
-  for (int i = 0; i < o.jobs; ++i) {
-    workers.emplace_back([&] {
-      while (true) {
-        Work w;
-        {
-          std::unique_lock<std::mutex> lock(mu);
-          work_ready.wait(lock, [&] { return !todo.empty() || input_done || stop; });
-          if (todo.empty()) return;
-          w = std::move(todo.front());
-          todo.pop_front();
-        }
-        uint64_t seq = w.seq;
-        Result r = Process(pipeline, std::move(w));
-        {
-          std::lock_guard<std::mutex> lock(mu);
-          done.emplace(seq, std::move(r));
-        }
-        result_ready.notify_all();
-      }
-    });
-  }
   // Input order is the order of `seq` among the documents kept (shards skip
   // some), so the writer follows the order of submission.
   std::deque<uint64_t> order;
+  bool input_done = false, stop = false;
+  int idle = 0;  // workers waiting for work
+  std::vector<std::thread> workers;
+  for (int i = 0; i < o.jobs; ++i) {
+    workers.emplace_back([&] {
+      std::vector<Work> mine;
+      std::vector<uint64_t> seqs;
+      std::vector<Result> results;
+      while (true) {
+        // A few documents at a time when many wait (never more than a fair
+        // share), so that the locks and wake-ups are paid once for them.
+        mine.clear();
+        seqs.clear();
+        {
+          std::unique_lock<std::mutex> lock(mu);
+          ++idle;
+          work_ready.wait(lock, [&] { return !todo.empty() || input_done || stop; });
+          --idle;
+          if (todo.empty()) return;
+          const size_t take = std::clamp<size_t>(todo.size() / static_cast<size_t>(o.jobs), 1, 8);
+          for (size_t k = 0; k < take; ++k) {
+            seqs.push_back(todo.front().seq);
+            mine.push_back(std::move(todo.front()));
+            todo.pop_front();
+          }
+        }
+        results.clear();
+        for (Work& w : mine) results.push_back(Process(pipeline, std::move(w)));
+        bool oldest = false;
+        {
+          std::lock_guard<std::mutex> lock(mu);
+          for (size_t k = 0; k < seqs.size(); ++k) {
+            oldest = oldest || (!order.empty() && order.front() == seqs[k]);
+            done.emplace(seqs[k], std::move(results[k]));
+          }
+        }
+        if (oldest) result_ready.notify_one();
+      }
+    });
+  }
   auto write_ready = [&](std::unique_lock<std::mutex>& lock, bool wait_one) {
     while (!order.empty()) {
       auto it = done.find(order.front());
@@ -682,7 +702,7 @@ BatchStats RunBatch(const Pipeline& pipeline, const BatchOptions& o) {
     std::unique_lock<std::mutex> lock(mu);
     order.push_back(w.seq);
     todo.push_back(std::move(w));
-    work_ready.notify_one();
+    if (idle > 0) work_ready.notify_one();
     write_ready(lock, false);
     while (!stop && order.size() >= window) write_ready(lock, true);
   }
