@@ -622,18 +622,22 @@ BatchStats RunBatch(const Pipeline& pipeline, const BatchOptions& o) {
 
   // Parallel: the calling thread reads, workers process, and results are
   // written in input order by the calling thread as they complete. At most
-  // `window` documents are in flight, which bounds memory. Documents are
+  // `window` documents, or beyond two a job `budget` bytes of documents, are
+  // in flight, which bounds memory by the jobs and the largest document.
+  // Documents are
   // small and quick, so threads are woken only when it helps: a worker when
   // one is idle, the writer when the result it waits for, the oldest in
   // flight, is done.
   const size_t window = static_cast<size_t>(o.jobs) * 64;
+  const size_t budget = size_t{32} << 20;
+  size_t in_flight_bytes = 0;
   std::mutex mu;
   std::condition_variable work_ready, result_ready;
   std::deque<Work> todo;
   std::map<uint64_t, Result> done;
   // Input order is the order of `seq` among the documents kept (shards skip
-  // some), so the writer follows the order of submission.
-  std::deque<uint64_t> order;
+  // some), so the writer follows the order of submission: seq and size.
+  std::deque<std::pair<uint64_t, size_t>> order;
   bool input_done = false, stop = false;
   int idle = 0;  // workers waiting for work
   std::vector<std::thread> workers;
@@ -666,7 +670,7 @@ BatchStats RunBatch(const Pipeline& pipeline, const BatchOptions& o) {
         {
           std::lock_guard<std::mutex> lock(mu);
           for (size_t k = 0; k < seqs.size(); ++k) {
-            oldest = oldest || (!order.empty() && order.front() == seqs[k]);
+            oldest = oldest || (!order.empty() && order.front().first == seqs[k]);
             done.emplace(seqs[k], std::move(results[k]));
           }
         }
@@ -676,7 +680,7 @@ BatchStats RunBatch(const Pipeline& pipeline, const BatchOptions& o) {
   }
   auto write_ready = [&](std::unique_lock<std::mutex>& lock, bool wait_one) {
     while (!order.empty()) {
-      auto it = done.find(order.front());
+      auto it = done.find(order.front().first);
       if (it == done.end()) {
         if (!wait_one) return;
         result_ready.wait(lock);
@@ -684,6 +688,7 @@ BatchStats RunBatch(const Pipeline& pipeline, const BatchOptions& o) {
       }
       Result r = std::move(it->second);
       done.erase(it);
+      in_flight_bytes -= order.front().second;
       order.pop_front();
       lock.unlock();
       bool ok = writer.Write(r);
@@ -700,11 +705,14 @@ BatchStats RunBatch(const Pipeline& pipeline, const BatchOptions& o) {
   Work w;
   while (!stop && next(&w)) {
     std::unique_lock<std::mutex> lock(mu);
-    order.push_back(w.seq);
+    order.emplace_back(w.seq, w.bytes.size());
+    in_flight_bytes += w.bytes.size();
     todo.push_back(std::move(w));
     if (idle > 0) work_ready.notify_one();
     write_ready(lock, false);
-    while (!stop && order.size() >= window) write_ready(lock, true);
+    while (!stop && (order.size() >= window ||
+                     (in_flight_bytes >= budget && order.size() >= 2 * workers.size())))
+      write_ready(lock, true);
   }
   {
     std::unique_lock<std::mutex> lock(mu);
