@@ -104,9 +104,14 @@ struct JsonLine {
 };
 
 // Parses one line (without its newline). Never throws: any bytes give either
-// a text or an error.
+// a text or an error. A flat object of strings (the usual line) is read
+// directly; anything else goes to ParseJsonLineWithLibrary, whose results
+// and messages these always are.
 JsonLine ParseJsonLine(std::string_view line, const JsonlFields& fields,
                        const DocumentMeta& defaults);
+// The same, always through the JSON library (slower: it builds a document).
+JsonLine ParseJsonLineWithLibrary(std::string_view line, const JsonlFields& fields,
+                                  const DocumentMeta& defaults);
 
 // Calls `fn` for every input document of `options` (inputs, format, globs,
 // fields, defaults), in order, until it returns false.

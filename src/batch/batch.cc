@@ -34,8 +34,179 @@ bool GlobMatch(const std::string& glob, const std::string& name) {
   return fnmatch(glob.c_str(), name.c_str(), 0) == 0;
 }
 
+namespace {
+
+// The common line, a flat object whose values are strings or null, read
+// without building a JSON document; false for anything else (other
+// values, nesting, errors, invalid UTF-8), which the JSON library then
+// reads, so results and error messages are the library's. Later duplicate
+// keys win, as in the library.
+class FlatJsonObject {
+ public:
+  bool Parse(std::string_view line) {
+    if (FindInvalidUtf8(line)) return false;
+    s_ = line;
+    i_ = 0;
+    fields_.clear();
+    Space();
+    if (!Eat('{')) return false;
+    Space();
+    if (!Eat('}')) {
+      while (true) {
+        std::string key, value;
+        Space();
+        if (!String(&key)) return false;
+        Space();
+        if (!Eat(':')) return false;
+        Space();
+        bool null = false;
+        if (s_.substr(i_, 4) == "null") {
+          null = true;
+          i_ += 4;
+        } else if (!String(&value)) {
+          return false;
+        }
+        Set(std::move(key), std::move(value), null);
+        Space();
+        if (Eat('}')) break;
+        if (!Eat(',')) return false;
+      }
+    }
+    Space();
+    return i_ == s_.size();
+  }
+  // The value of `key`: null when absent; *is_null when it is JSON null.
+  const std::string* Find(std::string_view key, bool* is_null) const {
+    for (const auto& f : fields_) {
+      if (f.key != key) continue;
+      *is_null = f.null;
+      return &f.value;
+    }
+    return nullptr;
+  }
+
+ private:
+  struct Field {
+    std::string key, value;
+    bool null;
+  };
+  void Set(std::string key, std::string value, bool null) {
+    for (auto& f : fields_) {
+      if (f.key == key) {
+        f.value = std::move(value);
+        f.null = null;
+        return;
+      }
+    }
+    fields_.push_back({std::move(key), std::move(value), null});
+  }
+  void Space() {
+    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r')) ++i_;
+  }
+  bool Eat(char c) {
+    if (i_ < s_.size() && s_[i_] == c) {
+      ++i_;
+      return true;
+    }
+    return false;
+  }
+  bool Hex4(uint32_t* v) {
+    if (i_ + 4 > s_.size()) return false;
+    *v = 0;
+    for (int k = 0; k < 4; ++k) {
+      const char c = s_[i_++];
+      int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+            : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      if (d < 0) return false;
+      *v = *v * 16 + static_cast<uint32_t>(d);
+    }
+    return true;
+  }
+  bool String(std::string* out) {
+    if (!Eat('"')) return false;
+    size_t run = i_;  // start of the bytes copied as they are
+    while (i_ < s_.size()) {
+      const unsigned char c = static_cast<unsigned char>(s_[i_]);
+      if (c == '"') {
+        out->append(s_, run, i_ - run);
+        ++i_;
+        return true;
+      }
+      if (c < 0x20) return false;
+      if (c != '\\') {
+        ++i_;
+        continue;
+      }
+      out->append(s_, run, i_ - run);
+      if (++i_ >= s_.size()) return false;
+      const char e = s_[i_++];
+      switch (e) {
+        case '"': out->push_back('"'); break;
+        case '\\': out->push_back('\\'); break;
+        case '/': out->push_back('/'); break;
+        case 'b': out->push_back('\b'); break;
+        case 'f': out->push_back('\f'); break;
+        case 'n': out->push_back('\n'); break;
+        case 'r': out->push_back('\r'); break;
+        case 't': out->push_back('\t'); break;
+        case 'u': {
+          uint32_t cp;
+          if (!Hex4(&cp)) return false;
+          if (cp >= 0xDC00 && cp <= 0xDFFF) return false;
+          if (cp >= 0xD800 && cp <= 0xDBFF) {
+            uint32_t low;
+            if (!Eat('\\') || !Eat('u') || !Hex4(&low) || low < 0xDC00 || low > 0xDFFF)
+              return false;
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+          }
+          AppendUtf8(static_cast<char32_t>(cp), out);
+          break;
+        }
+        default:
+          return false;
+      }
+      run = i_;
+    }
+    return false;
+  }
+
+  std::string_view s_;
+  size_t i_ = 0;
+  std::vector<Field> fields_;
+};
+
+}  // namespace
+
 JsonLine ParseJsonLine(std::string_view line, const JsonlFields& fields,
                        const DocumentMeta& defaults) {
+  JsonLine out;
+  out.meta = defaults;
+  thread_local FlatJsonObject flat;
+  if (flat.Parse(line)) {
+    auto field = [&](const std::string& key) -> std::string {
+      bool null = false;
+      const std::string* v = flat.Find(key, &null);
+      return v && !null ? *v : std::string();
+    };
+    if (auto v = field(fields.id); !v.empty()) out.meta.id = v;
+    if (auto v = field(fields.url); !v.empty()) out.meta.url = v;
+    if (auto v = field(fields.date); !v.empty()) out.meta.date = v.substr(0, 10);
+    if (auto v = field(fields.headline); !v.empty()) out.meta.headline = v;
+    if (auto v = field(fields.dateline); !v.empty()) out.meta.dateline = v;
+    bool null = false;
+    const std::string* text = flat.Find(fields.text, &null);
+    if (!text || null) {
+      out.error = "JSON line has no string field \"" + fields.text + "\"";
+      return out;
+    }
+    out.text = *text;
+    return out;
+  }
+  return ParseJsonLineWithLibrary(line, fields, defaults);
+}
+
+JsonLine ParseJsonLineWithLibrary(std::string_view line, const JsonlFields& fields,
+                                  const DocumentMeta& defaults) {
   JsonLine out;
   out.meta = defaults;
   nlohmann::json doc;

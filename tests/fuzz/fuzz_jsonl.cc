@@ -1,8 +1,9 @@
 // Fuzz target: the JSON Lines reader. The input is a JSON Lines file; it is
 // read through ForEachInput as a batch reads it (line splitting, CR, blank
 // lines, the size limit) and each line through ParseJsonLine. Every
-// non-blank line must be accounted for, as a document or an error, and every
-// error must be valid UTF-8 that the errors file can hold.
+// non-blank line must be accounted for, as a document or an error, every
+// error must be valid UTF-8 that the errors file can hold, and the direct
+// reader of flat objects must agree with the JSON library on every line.
 
 #include <unistd.h>
 
@@ -42,6 +43,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     ++lines;
     newsgraph::JsonLine parsed = newsgraph::ParseJsonLine(line, {}, {});
     Check(parsed.error.empty() || parsed.text.empty());
+    const newsgraph::JsonLine lib = newsgraph::ParseJsonLineWithLibrary(line, {}, {});
+    Check(parsed.error == lib.error && parsed.text == lib.text &&
+          parsed.meta.id == lib.meta.id && parsed.meta.url == lib.meta.url &&
+          parsed.meta.date == lib.meta.date && parsed.meta.headline == lib.meta.headline &&
+          parsed.meta.dateline == lib.meta.dateline);
     Check(!newsgraph::FindInvalidUtf8(parsed.error));
     // What the batch writes to its errors file must serialize strictly.
     nlohmann::json j;
