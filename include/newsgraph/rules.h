@@ -180,13 +180,14 @@ struct TokenAtoms {
   // FindLexiconHits.
   std::vector<int> lower_child, cased_child;
   // Per sentence, once the lexicon hits are known (RuleSet::SentenceAtomsOf),
-  // what its tokens and hits hold, shared by every Match() on it: the atoms
-  // as a bit set (sentence_present, the same number of words per sentence),
-  // and for each of them, in order (sentence_atoms from
-  // sentence_atom_begin[s]), the tokens that hold it as a bit set of
-  // (tokens + 63) / 64 words (one after another in sentence_columns from
-  // sentence_column_begin[s]).
-  std::vector<uint64_t> sentence_present;
+  // what its tokens and hits hold, shared by every Match() on it: the atoms,
+  // ascending (sentence_atoms from sentence_atom_begin[s]), and for each the
+  // tokens that hold it as a bit set of (tokens + 63) / 64 words (one after
+  // another in sentence_columns from sentence_column_begin[s]). Sentences
+  // of fewer than kMinSentenceTokens tokens have none (column begin
+  // kNoColumns): they are quicker to work out each time than to keep.
+  static constexpr uint32_t kMinSentenceTokens = 4;
+  static constexpr size_t kNoColumns = SIZE_MAX;
   std::vector<uint32_t> sentence_atom_begin;
   std::vector<int> sentence_atoms;
   std::vector<size_t> sentence_column_begin;

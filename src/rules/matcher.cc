@@ -393,16 +393,21 @@ void RuleSet::SentenceAtomsOf(const Segmentation& seg, std::string_view text,
   TokenAtoms& ta = *inout;
   const TokenAtoms* known = ta.begin.size() == seg.tokens.size() + 1 ? &ta : nullptr;
   const size_t words = impl.AtomWords();
-  ta.sentence_present.assign(seg.sentences.size() * words, 0);
   ta.sentence_atom_begin.assign(1, 0);
   ta.sentence_atoms.clear();
   ta.sentence_column_begin.clear();
   ta.sentence_columns.clear();
-  thread_local std::vector<uint64_t> column;
+  thread_local std::vector<uint64_t> column, present_bits;
   for (uint32_t s = 0; s < seg.sentences.size(); ++s) {
+    if (seg.sentences[s].tokens.size() < TokenAtoms::kMinSentenceTokens) {
+      ta.sentence_column_begin.push_back(TokenAtoms::kNoColumns);
+      ta.sentence_atom_begin.push_back(static_cast<uint32_t>(ta.sentence_atoms.size()));
+      continue;
+    }
     const size_t token_words = (seg.sentences[s].tokens.size() + 63) / 64;
     column.resize(impl.atoms.size() * token_words);
-    uint64_t* present = ta.sentence_present.data() + s * words;
+    present_bits.assign(words, 0);
+    uint64_t* present = present_bits.data();
     ForTokenAndHitAtoms(impl, seg, text, s, known, &hits, [&](uint32_t k, int a) {
       if (!((present[a / 64] >> (a % 64)) & 1)) {
         present[a / 64] |= uint64_t{1} << (a % 64);
@@ -441,7 +446,8 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
   // atoms when it has them, else worked out here), and those of entities.
   const TokenAtoms* known = view.token_atoms;
   if (known && known->begin.size() != seg.tokens.size() + 1) known = nullptr;
-  const bool precomputed = known && known->HasSentenceAtoms(seg, view.hits);
+  const bool precomputed = known && known->HasSentenceAtoms(seg, view.hits) &&
+                           known->sentence_column_begin[view.sentence] != TokenAtoms::kNoColumns;
   auto each_token_atom = [&](auto&& on) {
     ForTokenAndHitAtoms(impl, seg, view.text, view.sentence, known, view.hits, on);
   };
@@ -452,8 +458,9 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
   thread_local std::vector<uint64_t> present;
   auto give_present = [&](uint32_t, int a) { present[a / 64] |= uint64_t{1} << (a % 64); };
   if (precomputed) {
-    const uint64_t* p = known->sentence_present.data() + view.sentence * words;
-    present.assign(p, p + words);
+    present.assign(words, 0);
+    const uint32_t* b = known->sentence_atom_begin.data() + view.sentence;
+    for (uint32_t i = b[0]; i < b[1]; ++i) give_present(0, known->sentence_atoms[i]);
   } else {
     present.assign(words, 0);
     each_token_atom(give_present);
