@@ -36,10 +36,10 @@ bool IsAllCapitals(std::string_view s) {
 // The state of one Resolve() call.
 class DocumentResolver {
  public:
-  DocumentResolver(const RuleSet& rules, const NameForms& names,
-                   const Normalizer& normalizer, const Document& doc,
-                   const Segmentation& seg, const Annotation& ann)
-      : rules_(rules), names_(names), normalizer_(normalizer), doc_(doc),
+  DocumentResolver(const NameForms& names, const Normalizer& normalizer,
+                   const Document& doc, const Segmentation& seg,
+                   const Annotation& ann)
+      : names_(names), normalizer_(normalizer), doc_(doc),
         seg_(seg), ann_(ann), mention_entity_(ann.mentions.size(), -1),
         antecedent_done_(ann.mentions.size(), 0) {}
 
@@ -694,7 +694,6 @@ class DocumentResolver {
     }
   }
 
-  const RuleSet& rules_;
   const NameForms& names_;
   const Normalizer& normalizer_;
   const Document& doc_;
@@ -722,7 +721,7 @@ Resolver::Resolver(std::shared_ptr<const RuleSet> rules)
 Facts Resolver::Resolve(const Document& doc, const Segmentation& seg,
                         const Annotation& ann,
                         const std::vector<Relation>& relations) const {
-  DocumentResolver r(*rules_, names_, normalizer_, doc, seg, ann);
+  DocumentResolver r(names_, normalizer_, doc, seg, ann);
   return r.Run(relations);
 }
 

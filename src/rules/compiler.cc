@@ -128,19 +128,19 @@ class RuleCompiler {
         return BuildToken(n, out);
       case Node::Kind::kEntity: {
         int type = ResolveType(n, n.name);
-        if (type < 0) return {{}, 1};
+        if (type < 0) return {{}, 1, {}};
         AppendWhole(impl_->ent_atoms[type], out);
         return {{impl_->ent_atoms[type][0]}, 1, {{-1 - impl_->ent_atoms[type][0]}}};
       }
       case Node::Kind::kLexicon: {
         int lex = ResolveLexicon(n, n.name);
-        if (lex < 0) return {{}, 1};
+        if (lex < 0) return {{}, 1, {}};
         AppendWhole(impl_->lex_atoms[lex], out);
         return {{impl_->lex_atoms[lex][0]}, 1, {{-1 - impl_->lex_atoms[lex][0]}}};
       }
       case Node::Kind::kAny:
         out->push_back({Inst::Op::kAny, 0, 0});
-        return {{}, 1};
+        return {{}, 1, {}};
       case Node::Kind::kStart:
         out->push_back({Inst::Op::kBegin, 0, 0});
         return {};
@@ -282,7 +282,7 @@ class RuleCompiler {
       std::vector<std::string> keys = LiteralKeys(n.tests[0]);
       if (keys.empty()) {
         Error(n, "literal has no token");
-        return {{}, 1};
+        return {{}, 1, {}};
       }
       Shape s;
       for (const auto& k : keys) {
