@@ -20,6 +20,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <utility>
 
 #include "rules/internal.h"
 
@@ -398,29 +399,10 @@ Steps StepsFrom(const Program& program, int32_t from, bool sentence_start) {
   Steps out;
   std::vector<char> seen(program.size());
   std::vector<int32_t> stack;
-  if (static_cast<size_t>(from) < program.size()) stack.push_back(from);
-  while (!stack.empty()) {
-    const int32_t pc = stack.back();
-    stack.pop_back();
-    if (seen[pc]) continue;
-    seen[pc] = 1;
-    const Inst& in = program[pc];
-    switch (in.op) {
-      case Inst::Op::kTest:
-      case Inst::Op::kAny: out.tests.push_back(pc); break;
-      case Inst::Op::kSplit:
-        stack.push_back(in.y);
-        stack.push_back(in.x);
-        break;
-      case Inst::Op::kJump: stack.push_back(in.x); break;
-      case Inst::Op::kSave: stack.push_back(pc + 1); break;
-      case Inst::Op::kBegin:
-        if (sentence_start) stack.push_back(pc + 1);
-        break;
-      case Inst::Op::kEnd: out.meets_end = true; break;
-      case Inst::Op::kMatch: out.match = true; break;
-    }
-  }
+  out.match = WalkEmptySteps(
+      program, from, sentence_start, false, &stack,
+      [&](int32_t pc) { return !std::exchange(seen[pc], 1); },
+      [&](int32_t pc) { out.tests.push_back(pc); }, &out.meets_end);
   return out;
 }
 

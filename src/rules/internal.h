@@ -173,6 +173,48 @@ struct Inst {
   int32_t x = 0, y = 0;
 };
 
+// Walks the steps of `program` reachable from `from` without taking a
+// token: on_token(pc) for each kTest and kAny reached, and true when kMatch
+// is. `visit(pc)` is false for a step already walked (and marks it). kBegin
+// holds when `at_start`, kEnd when `at_end`; a kEnd that does not hold sets
+// *meets_end. `stack` is scratch space.
+template <typename Visit, typename OnToken>
+bool WalkEmptySteps(const std::vector<Inst>& program, int32_t from, bool at_start,
+                    bool at_end, std::vector<int32_t>* stack, Visit&& visit,
+                    OnToken&& on_token, bool* meets_end = nullptr) {
+  bool matched = false;
+  stack->clear();
+  if (static_cast<size_t>(from) < program.size()) stack->push_back(from);
+  while (!stack->empty()) {
+    const int32_t pc = stack->back();
+    stack->pop_back();
+    if (!visit(pc)) continue;
+    const Inst& in = program[pc];
+    switch (in.op) {
+      case Inst::Op::kTest:
+      case Inst::Op::kAny: on_token(pc); break;
+      case Inst::Op::kMatch: matched = true; break;
+      case Inst::Op::kSplit:
+        stack->push_back(in.y);
+        stack->push_back(in.x);
+        break;
+      case Inst::Op::kJump: stack->push_back(in.x); break;
+      case Inst::Op::kSave: stack->push_back(pc + 1); break;
+      case Inst::Op::kBegin:
+        if (at_start) stack->push_back(pc + 1);
+        break;
+      case Inst::Op::kEnd:
+        if (at_end) {
+          stack->push_back(pc + 1);
+        } else if (meets_end) {
+          *meets_end = true;
+        }
+        break;
+    }
+  }
+  return matched;
+}
+
 struct CompiledRule {
   std::vector<ElementTest> tests;  // by local id
   std::vector<int> test_ids;       // local id -> RuleSetImpl::tests index

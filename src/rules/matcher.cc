@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <span>
 #include <unordered_map>
+#include <utility>
 
 #include "newsgraph/unicode.h"
 #include "rules/internal.h"
@@ -78,9 +79,8 @@ class ProgramRunner {
  public:
   void Load(const CompiledRule& rule, uint32_t n) {
     rule_ = &rule;
-    prog_ = &rule.program;
     n_ = n;
-    if (mark_.size() < prog_->size()) mark_.resize(prog_->size(), 0);
+    if (mark_.size() < rule.program.size()) mark_.resize(rule.program.size(), 0);
   }
 
   // The end of the longest match that starts at token b, or -1, given the
@@ -96,7 +96,7 @@ class ProgramRunner {
       NewGeneration();
       bool matched = false;
       for (int32_t pc : *cur) {
-        if (!takes((*prog_)[pc], k)) continue;
+        if (!takes(rule_->program[pc], k)) continue;
         const uint8_t flags = rule_->follow_flags[pc];
         if (flags & CompiledRule::kFollowWhenRun) {
           matched |= Closure(pc + 1, k + 1, &next_);
@@ -125,7 +125,7 @@ class ProgramRunner {
   const std::vector<int32_t>* Groups(uint32_t b, uint32_t e, int groups,
                                      const Takes& takes) {
     const size_t width = e - b + 1;
-    visited_.assign((prog_->size() * width + 63) / 64, 0);
+    visited_.assign((rule_->program.size() * width + 63) / 64, 0);
     slots_.assign(2 * (static_cast<size_t>(groups) + 1), -1);
     jobs_.clear();
     jobs_.push_back({0, static_cast<int32_t>(b)});
@@ -141,7 +141,7 @@ class ProgramRunner {
         const size_t bit = static_cast<size_t>(pc) * width + (p - b);
         if ((visited_[bit / 64] >> (bit % 64)) & 1) break;
         visited_[bit / 64] |= uint64_t{1} << (bit % 64);
-        const Inst& in = (*prog_)[pc];
+        const Inst& in = rule_->program[pc];
         switch (in.op) {
           case Inst::Op::kTest:
           case Inst::Op::kAny:
@@ -189,41 +189,16 @@ class ProgramRunner {
   // Adds the tests reachable from pc at token p without taking a token to
   // `out` (once per generation); true when the match is reachable.
   bool Closure(int32_t start, uint32_t p, std::vector<int32_t>* out) {
-    bool matched = false;
-    stack_.clear();
-    stack_.push_back(start);
-    while (!stack_.empty()) {
-      const int32_t pc = stack_.back();
-      stack_.pop_back();
-      if (mark_[pc] == gen_) continue;
-      mark_[pc] = gen_;
-      const Inst& in = (*prog_)[pc];
-      switch (in.op) {
-        case Inst::Op::kTest:
-        case Inst::Op::kAny: out->push_back(pc); break;
-        case Inst::Op::kMatch: matched = true; break;
-        case Inst::Op::kSplit:
-          stack_.push_back(in.y);
-          stack_.push_back(in.x);
-          break;
-        case Inst::Op::kJump: stack_.push_back(in.x); break;
-        case Inst::Op::kSave: stack_.push_back(pc + 1); break;
-        case Inst::Op::kBegin:
-          if (p == 0) stack_.push_back(pc + 1);
-          break;
-        case Inst::Op::kEnd:
-          if (p == n_) stack_.push_back(pc + 1);
-          break;
-      }
-    }
-    return matched;
+    return WalkEmptySteps(
+        rule_->program, start, p == 0, p == n_, &stack_,
+        [&](int32_t pc) { return std::exchange(mark_[pc], gen_) != gen_; },
+        [&](int32_t pc) { out->push_back(pc); });
   }
 
   struct Job {
     int32_t pc, p;  // pc < 0: restore slot -1 - pc to p
   };
   const CompiledRule* rule_ = nullptr;
-  const std::vector<Inst>* prog_ = nullptr;
   uint32_t n_ = 0;
   uint32_t gen_ = 0;
   std::vector<uint32_t> mark_;
@@ -457,12 +432,11 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
   const size_t words = impl.AtomWords();
   thread_local std::vector<uint64_t> present;
   auto give_present = [&](uint32_t, int a) { present[a / 64] |= uint64_t{1} << (a % 64); };
+  present.assign(words, 0);
   if (precomputed) {
-    present.assign(words, 0);
     const uint32_t* b = known->sentence_atom_begin.data() + view.sentence;
     for (uint32_t i = b[0]; i < b[1]; ++i) give_present(0, known->sentence_atoms[i]);
   } else {
-    present.assign(words, 0);
     each_token_atom(give_present);
   }
   each_entity_atom(give_present);
@@ -655,7 +629,7 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
               accepted[i].tokens.begin < first + c.end &&
               first + c.begin < accepted[i].tokens.end;
     if (clash) continue;
-    // 6. Captures of an accepted match: the same regex, anchored on it.
+    // 6. Captures of an accepted match: its program again, on its span.
     const CompiledRule& cr = impl.compiled[c.rule];
     const Rule& rule = impl.rules[c.rule];
     RuleMatch m;
