@@ -175,6 +175,17 @@ class FlatJsonObject {
   std::vector<Field> fields_;
 };
 
+// The metadata fields of a line, from field(name): its value as text, ""
+// when absent or empty. The date keeps its first 10 characters.
+template <typename Field>
+void SetMetadata(const JsonlFields& fields, const Field& field, DocumentMeta* meta) {
+  if (auto v = field(fields.id); !v.empty()) meta->id = v;
+  if (auto v = field(fields.url); !v.empty()) meta->url = v;
+  if (auto v = field(fields.date); !v.empty()) meta->date = v.substr(0, 10);
+  if (auto v = field(fields.headline); !v.empty()) meta->headline = v;
+  if (auto v = field(fields.dateline); !v.empty()) meta->dateline = v;
+}
+
 }  // namespace
 
 JsonLine ParseJsonLine(std::string_view line, const JsonlFields& fields,
@@ -188,11 +199,7 @@ JsonLine ParseJsonLine(std::string_view line, const JsonlFields& fields,
       const std::string* v = flat.Find(key, &null);
       return v && !null ? *v : std::string();
     };
-    if (auto v = field(fields.id); !v.empty()) out.meta.id = v;
-    if (auto v = field(fields.url); !v.empty()) out.meta.url = v;
-    if (auto v = field(fields.date); !v.empty()) out.meta.date = v.substr(0, 10);
-    if (auto v = field(fields.headline); !v.empty()) out.meta.headline = v;
-    if (auto v = field(fields.dateline); !v.empty()) out.meta.dateline = v;
+    SetMetadata(fields, field, &out.meta);
     bool null = false;
     const std::string* text = flat.Find(fields.text, &null);
     if (!text || null) {
@@ -243,11 +250,7 @@ JsonLine ParseJsonLineWithLibrary(std::string_view line, const JsonlFields& fiel
     if (it->is_number()) return it->dump();
     return "";
   };
-  if (auto v = field(fields.id); !v.empty()) out.meta.id = v;
-  if (auto v = field(fields.url); !v.empty()) out.meta.url = v;
-  if (auto v = field(fields.date); !v.empty()) out.meta.date = v.substr(0, 10);
-  if (auto v = field(fields.headline); !v.empty()) out.meta.headline = v;
-  if (auto v = field(fields.dateline); !v.empty()) out.meta.dateline = v;
+  SetMetadata(fields, field, &out.meta);
   auto text = doc.find(fields.text);
   if (text == doc.end() || !text->is_string()) {
     out.error = "JSON line has no string field \"" + fields.text + "\"";
