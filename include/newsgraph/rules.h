@@ -176,9 +176,9 @@ struct RuleMatch {
 struct TokenAtoms {
   std::vector<int> atoms;      // token t's are atoms[begin[t], begin[t + 1])
   std::vector<uint32_t> begin;
-  // The first step of a lexicon phrase from each token (-1: none), for
+  // Each token's word in the lexicon phrase tries (-1: in no phrase), for
   // FindLexiconHits.
-  std::vector<int> lower_child, cased_child;
+  std::vector<int> lower_word, cased_word;
   // Per sentence, once the lexicon hits are known (RuleSet::SentenceAtomsOf),
   // what its tokens and hits hold, shared by every Match() on it: the atoms,
   // ascending (sentence_atoms from sentence_atom_begin[s]), and for each the
@@ -257,8 +257,8 @@ class RuleSet {
 
   // Lexicon hits of every lexicon in every sentence, sorted by start. Within
   // one lexicon, hits do not overlap (leftmost, then longest, wins).
-  // With `known` (TokenAtomsOf the same segmentation) the first step of each
-  // phrase is not looked up again.
+  // With `known` (TokenAtomsOf the same segmentation) no token's text is
+  // looked up again.
   void FindLexiconHits(const Segmentation& seg, std::string_view text,
                        std::vector<LexiconHit>* out,
                        const TokenAtoms* known = nullptr) const;

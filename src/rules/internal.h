@@ -127,8 +127,19 @@ class PhraseTrie {
   // Inserts a phrase (token keys) that belongs to (lexicon, entry).
   void Insert(const std::vector<std::string>& keys, uint32_t lexicon,
               uint32_t entry);
-  // Child of `node` by `key`, or -1.
-  int Child(int node, std::string_view key) const;
+  // The id of a token key that some phrase holds, or -1: a token whose key
+  // no phrase holds ends every walk, and steps go by id, not by text.
+  int Word(std::string_view key) const {
+    auto it = words_.find(key);
+    return it == words_.end() ? -1 : it->second;
+  }
+  // Child of `node` by the key with id `word` (-1 gives -1), or -1.
+  int Child(int node, int word) const {
+    if (word < 0) return -1;
+    auto it = edges_.find(EdgeKey(node, word));
+    return it == edges_.end() ? -1 : it->second;
+  }
+  int Child(int node, std::string_view key) const { return Child(node, Word(key)); }
   struct Value {
     uint32_t lexicon, entry;
   };
@@ -137,14 +148,18 @@ class PhraseTrie {
   PhraseTrie() : values_(1) {}
 
  private:
-  struct EdgeHash {
+  struct WordHash {
     using is_transparent = void;
     size_t operator()(std::string_view s) const {
       return std::hash<std::string_view>()(s);
     }
   };
-  // Key: the 4 bytes of the parent node, then the token key.
-  std::unordered_map<std::string, int, EdgeHash, std::equal_to<>> edges_;
+  static uint64_t EdgeKey(int node, int word) {
+    return (static_cast<uint64_t>(static_cast<uint32_t>(node)) << 32) |
+           static_cast<uint32_t>(word);
+  }
+  std::unordered_map<std::string, int, WordHash, std::equal_to<>> words_;
+  std::unordered_map<uint64_t, int> edges_;  // EdgeKey(parent, word) -> child
   std::vector<std::vector<Value>> values_;
 };
 

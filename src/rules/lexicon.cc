@@ -145,29 +145,15 @@ bool ParseLexiconFile(const std::string& path, const std::string& content,
 void PhraseTrie::Insert(const std::vector<std::string>& keys, uint32_t lexicon,
                         uint32_t entry) {
   int node = 0;
-  std::string edge;
   for (const auto& k : keys) {
-    edge.assign(reinterpret_cast<const char*>(&node), sizeof node);
-    edge += k;
-    auto it = edges_.find(edge);
-    if (it == edges_.end()) {
-      int child = static_cast<int>(values_.size());
-      values_.emplace_back();
-      it = edges_.emplace(edge, child).first;
-    }
+    const int word = words_.try_emplace(k, static_cast<int>(words_.size())).first->second;
+    auto [it, added] = edges_.try_emplace(EdgeKey(node, word), static_cast<int>(values_.size()));
+    if (added) values_.emplace_back();
     node = it->second;
   }
   for (const auto& v : values_[node])
     if (v.lexicon == lexicon) return;  // the first entry of a phrase wins
   values_[node].push_back({lexicon, entry});
-}
-
-int PhraseTrie::Child(int node, std::string_view key) const {
-  thread_local std::string edge;
-  edge.assign(reinterpret_cast<const char*>(&node), sizeof node);
-  edge.append(key);
-  auto it = edges_.find(std::string_view(edge));
-  return it == edges_.end() ? -1 : it->second;
 }
 
 std::string TokenShape(std::string_view text) {
