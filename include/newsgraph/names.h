@@ -69,8 +69,15 @@ class NameForms {
   struct Analysis {
     std::vector<std::string> words;  // normal forms
     std::vector<Span> spans;         // of the words in the name
+    // Worked out when first asked for: how many trailing words are a legal
+    // suffix (-1: not yet), and Key() for a person [0] and an organization [1].
+    int legal_cut = -1;
+    bool has_key[2] = {false, false};
+    std::string key[2];
   };
-  const Analysis& Analyze(std::string_view name) const;
+  size_t LegalCut(Analysis& a) const;
+  std::string MakeKey(std::string_view name, bool organization) const;
+  Analysis& Analyze(std::string_view name) const;  // per-thread cache entry
   std::string Prefix(std::string_view name, size_t count) const;
   size_t SuffixTokens(const std::vector<std::string>& words,
                       const std::vector<std::vector<std::string>>& table,

@@ -93,7 +93,7 @@ std::string NameForms::StripDeterminer(std::string_view text) const {
   return std::string(text.substr(seg.tokens[1].span.begin));
 }
 
-const NameForms::Analysis& NameForms::Analyze(std::string_view name) const {
+NameForms::Analysis& NameForms::Analyze(std::string_view name) const {
   // Names recur (every mention of a company, every alias tried), and
   // segmenting one costs more than looking it up: a per-thread cache,
   // bounded, for this instance only.
@@ -149,14 +149,19 @@ std::string NameForms::Prefix(std::string_view name, size_t count) const {
   return std::string(name.substr(spans[0].begin, spans[count - 1].end - spans[0].begin));
 }
 
+size_t NameForms::LegalCut(Analysis& a) const {
+  if (a.legal_cut < 0)
+    a.legal_cut = static_cast<int>(SuffixTokens(a.words, legal_suffixes_, a.words.size()));
+  return static_cast<size_t>(a.legal_cut);
+}
+
 std::string NameForms::StripLegalSuffix(std::string_view name) const {
-  auto words = Words(name);
-  // Drop trailing punctuation such as a comma left from "Foo Inc,".
-  size_t end = words.size();
-  size_t cut = SuffixTokens(words, legal_suffixes_, end);
+  Analysis& a = Analyze(name);
+  const size_t cut = LegalCut(a);
   if (cut == 0) return std::string(name);
-  end -= cut;
-  while (end > 1 && (words[end - 1] == "," || words[end - 1] == "&")) --end;
+  // Drop trailing punctuation such as a comma left from "Foo Inc,".
+  size_t end = a.words.size() - cut;
+  while (end > 1 && (a.words[end - 1] == "," || a.words[end - 1] == "&")) --end;
   return Prefix(name, end);
 }
 
@@ -178,6 +183,17 @@ bool NameForms::IsAliasStopword(std::string_view lower_word) const {
 }
 
 std::string NameForms::Key(std::string_view name, bool organization) const {
+  // Cached with the name's analysis (looked up again to store it: working
+  // the key out analyzes other names, and that may clear the cache).
+  if (const Analysis& a = Analyze(name); a.has_key[organization]) return a.key[organization];
+  std::string key = MakeKey(name, organization);
+  Analysis& a = Analyze(name);
+  a.key[organization] = key;
+  a.has_key[organization] = true;
+  return key;
+}
+
+std::string NameForms::MakeKey(std::string_view name, bool organization) const {
   std::string base = organization ? StripLegalSuffix(name) : std::string(name);
   std::string key;
   for (const auto& w : Words(base)) {
