@@ -86,7 +86,17 @@ class Builder {
       out->append(s == "-" ? "-" : "--");
       return;
     }
+    // ASCII only lower-cases (its quotes are already the plain ones).
+    const size_t at = out->size();
+    out->resize(at + s.size());
+    char* o = out->data() + at;
     size_t i = 0;
+    for (; i < s.size(); ++i) {
+      const unsigned char ch = static_cast<unsigned char>(s[i]);
+      if (ch >= 0x80) break;
+      o[i] = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+    }
+    out->resize(at + i);
     while (i < s.size()) {
       char32_t c = DecodeUtf8(s, &i);
       if (IsDoubleQuote(c)) {

@@ -4,13 +4,11 @@
 
 namespace newsgraph {
 
-char32_t DecodeUtf8(std::string_view s, size_t* pos) {
+namespace unicode_internal {
+
+char32_t DecodeMultiByte(std::string_view s, size_t* pos) {
   size_t i = *pos;
   unsigned char b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0x80) {
-    *pos = i + 1;
-    return b0;
-  }
   // Only C2..DF, E0..EF and F0..F4 start a sequence (RFC 3629).
   int len = (b0 >= 0xC2 && b0 <= 0xDF)   ? 2
             : (b0 >= 0xE0 && b0 <= 0xEF) ? 3
@@ -38,10 +36,8 @@ char32_t DecodeUtf8(std::string_view s, size_t* pos) {
   return c;
 }
 
-void AppendUtf8(char32_t c, std::string* out) {
-  if (c < 0x80) {
-    out->push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
+void AppendMultiByte(char32_t c, std::string* out) {
+  if (c < 0x800) {
     out->push_back(static_cast<char>(0xC0 | (c >> 6)));
     out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
   } else if (c < 0x10000) {
@@ -55,6 +51,16 @@ void AppendUtf8(char32_t c, std::string* out) {
     out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
   }
 }
+
+bool IsLetter(char32_t c) { return u_isalpha(static_cast<UChar32>(c)); }
+bool IsDigit(char32_t c) { return u_isdigit(static_cast<UChar32>(c)); }
+bool IsUpper(char32_t c) { return u_isupper(static_cast<UChar32>(c)); }
+bool IsLower(char32_t c) { return u_islower(static_cast<UChar32>(c)); }
+bool IsSpace(char32_t c) { return u_isUWhiteSpace(static_cast<UChar32>(c)); }
+char32_t ToLower(char32_t c) { return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))); }
+char32_t ToUpper(char32_t c) { return static_cast<char32_t>(u_toupper(static_cast<UChar32>(c))); }
+
+}  // namespace unicode_internal
 
 std::optional<Utf8Error> FindInvalidUtf8(std::string_view s) {
   size_t i = 0;
@@ -112,35 +118,6 @@ size_t CountCodePoints(std::string_view s) {
   for (char ch : s)
     if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++n;
   return n;
-}
-
-bool IsLetter(char32_t c) {
-  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-  return u_isalpha(static_cast<UChar32>(c));
-}
-bool IsDigit(char32_t c) {
-  if (c < 0x80) return c >= '0' && c <= '9';
-  return u_isdigit(static_cast<UChar32>(c));
-}
-bool IsUpper(char32_t c) {
-  if (c < 0x80) return c >= 'A' && c <= 'Z';
-  return u_isupper(static_cast<UChar32>(c));
-}
-bool IsLower(char32_t c) {
-  if (c < 0x80) return c >= 'a' && c <= 'z';
-  return u_islower(static_cast<UChar32>(c));
-}
-bool IsSpace(char32_t c) {
-  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
-  return u_isUWhiteSpace(static_cast<UChar32>(c));
-}
-char32_t ToLower(char32_t c) {
-  if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
-  return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
-}
-char32_t ToUpper(char32_t c) {
-  if (c < 0x80) return (c >= 'a' && c <= 'z') ? c - 32 : c;
-  return static_cast<char32_t>(u_toupper(static_cast<UChar32>(c)));
 }
 
 std::string ToLowerUtf8(std::string_view text) {
