@@ -7,8 +7,13 @@
 
 namespace newsgraph {
 
+enum class Sha256Engine {
+  kBest,      // the CPU's SHA extensions when it has them (x86-64), else portable
+  kPortable,  // plain C++ on every CPU
+};
+
 // Lower-case hex digest of `data`.
-std::string Sha256Hex(std::string_view data);
+std::string Sha256Hex(std::string_view data, Sha256Engine engine = Sha256Engine::kBest);
 
 }  // namespace newsgraph
 
