@@ -543,21 +543,43 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
   if (candidates.empty()) return {};
 
   // For each atom the sentence holds, the tokens that hold it (its column,
-  // a bit set over the sentence's tokens: column[a * token_words, ...)).
+  // a bit set over the sentence's tokens): col[a], valid when col_gen[a] is
+  // this call's generation. Precomputed columns are used where they lie;
+  // the others are built in `own` (own[a * token_words, ...)), copied there
+  // first if an atom's precomputed column gains tokens.
   const size_t token_words = (n + 63) / 64;
-  thread_local std::vector<uint64_t> column;
-  column.resize(impl.atoms.size() * token_words);
-  for (size_t w = 0; w < words; ++w)
-    for (uint64_t m = present[w]; m; m &= m - 1)
-      std::fill_n(column.begin() + (w * 64 + __builtin_ctzll(m)) * token_words, token_words, 0);
+  thread_local std::vector<uint64_t> own;
+  thread_local std::vector<const uint64_t*> col;
+  thread_local std::vector<uint32_t> col_gen;
+  thread_local uint32_t gen = 0;
+  if (own.size() < impl.atoms.size() * token_words) own.resize(impl.atoms.size() * token_words);
+  if (col.size() < impl.atoms.size()) {
+    col.resize(impl.atoms.size());
+    col_gen.resize(impl.atoms.size(), 0);
+  }
+  if (++gen == 0) {  // wrapped: forget every column
+    std::fill(col_gen.begin(), col_gen.end(), 0);
+    gen = 1;
+  }
   auto give_column = [&](uint32_t k, int a) {
-    column[a * token_words + k / 64] |= uint64_t{1} << (k % 64);
+    uint64_t* mine = own.data() + a * token_words;
+    if (col_gen[a] != gen) {
+      col_gen[a] = gen;
+      std::fill_n(mine, token_words, 0);
+    } else if (col[a] != mine) {
+      std::copy_n(col[a], token_words, mine);
+    }
+    col[a] = mine;
+    mine[k / 64] |= uint64_t{1} << (k % 64);
   };
   if (precomputed) {
     const uint32_t* b = known->sentence_atom_begin.data() + view.sentence;
     const uint64_t* from = known->sentence_columns.data() + known->sentence_column_begin[view.sentence];
-    for (uint32_t i = b[0]; i < b[1]; ++i, from += token_words)
-      std::copy_n(from, token_words, column.begin() + known->sentence_atoms[i] * token_words);
+    for (uint32_t i = b[0]; i < b[1]; ++i, from += token_words) {
+      const int a = known->sentence_atoms[i];
+      col[a] = from;
+      col_gen[a] = gen;
+    }
   } else {
     each_token_atom(give_column);
   }
@@ -589,13 +611,13 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
       std::fill_n(out, token_words, ~uint64_t{0});
       if (n % 64) out[token_words - 1] = (uint64_t{1} << (n % 64)) - 1;
     } else {
-      std::copy_n(column.begin() + t.pos[0] * token_words, token_words, out);
+      std::copy_n(col[t.pos[0]], token_words, out);
     }
     for (size_t i = 1; i < t.pos.size(); ++i)
-      for (size_t w = 0; w < token_words; ++w) out[w] &= column[t.pos[i] * token_words + w];
+      for (size_t w = 0; w < token_words; ++w) out[w] &= col[t.pos[i]][w];
     for (int q : t.neg) {
       if (!present_has(q)) continue;
-      for (size_t w = 0; w < token_words; ++w) out[w] &= ~column[q * token_words + w];
+      for (size_t w = 0; w < token_words; ++w) out[w] &= ~col[q][w];
     }
     return out;
   };
