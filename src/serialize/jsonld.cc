@@ -1,4 +1,6 @@
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <nlohmann/json.hpp>
 
 #include "newsgraph/serialize.h"
@@ -40,11 +42,26 @@ class JsonOut {
   // The next element of an array.
   void Element() { Next(); }
 
+  // Whether any of the 8 bytes at p is below 0x20, '"' or '\\' (bytes of
+  // 0x80 and above are plain): the usual zero-byte tests, per byte.
+  static bool NeedsEscape8(const char* p) {
+    constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    auto zero_byte = [&](uint64_t x) { return (x - kOnes) & ~x & kHigh; };
+    const uint64_t low = (w - kOnes * 0x20) & ~w & kHigh;  // a byte below 0x20
+    return (low | zero_byte(w ^ (kOnes * '"')) | zero_byte(w ^ (kOnes * '\\'))) != 0;
+  }
+
   void String(std::string_view s) {
     static const char* kHex = "0123456789abcdef";
     out_ += '"';
     size_t plain = 0;  // characters copied as they are, appended in one go
     for (size_t i = 0; i < s.size(); ++i) {
+      // Eight plain bytes at a time (no control character, quote or
+      // backslash among them).
+      while (i + 8 <= s.size() && !NeedsEscape8(s.data() + i)) i += 8;
+      if (i >= s.size()) break;
       const char c = s[i];
       if (static_cast<unsigned char>(c) >= 0x20 && c != '"' && c != '\\') continue;
       out_.append(s, plain, i - plain);

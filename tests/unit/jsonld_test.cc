@@ -45,6 +45,25 @@ TEST(JsonLdWriterTest, StringsAreEscapedAndNumbersAreIntegersWhenWhole) {
   EXPECT_EQ(j["graph"][1]["evidence"][0]["type"], "Evidence");
 }
 
+// Plain runs are skipped eight bytes at a time: a character that needs an
+// escape is found at every offset of a run, and bytes at 0x7f and above
+// stay as they are.
+TEST(JsonLdWriterTest, EscapesAreFoundAtEveryOffsetOfALongRun) {
+  for (char special : {'"', '\\', '\x01', '\x1f', '\n'}) {
+    for (size_t at = 0; at < 24; ++at) {
+      std::string text = "Plain text around it, long enough: \x7f \xc3\xa9.";
+      text.insert(at, 1, special);
+      Graph g;
+      g.doc_iri = "https://example.com/d";
+      g.doc_properties.emplace_back("headline", Value::String(text));
+      std::string out = JsonLdWriter({}).Write(g);
+      auto j = nlohmann::ordered_json::parse(out);
+      EXPECT_EQ(out, j.dump()) << "byte " << int(special) << " at " << at;
+      EXPECT_EQ(j["headline"], text) << "byte " << int(special) << " at " << at;
+    }
+  }
+}
+
 TEST(JsonLdWriterTest, SameGraphSameBytesAndPrettyParsesTheSame) {
   Graph g = Sample();
   EXPECT_EQ(JsonLdWriter({}).Write(g), JsonLdWriter({}).Write(g));
