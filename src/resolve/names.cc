@@ -97,24 +97,27 @@ NameForms::Analysis& NameForms::Analyze(std::string_view name) const {
   // Names recur (every mention of a company, every alias tried), and
   // segmenting one costs more than looking it up: a per-thread cache,
   // bounded, for this instance only.
+  struct NameHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
   struct Cache {
     uint64_t owner = 0;
-    std::unordered_map<std::string, Analysis> by_name;
+    std::unordered_map<std::string, Analysis, NameHash, std::equal_to<>> by_name;
   };
   thread_local Cache cache;
   if (cache.owner != id_ || cache.by_name.size() > 50000) {
     cache.by_name.clear();
     cache.owner = id_;
   }
-  auto [it, added] = cache.by_name.try_emplace(std::string(name));
-  if (added) {
-    Segmentation seg = segmenter_->Segment(name);
-    for (const auto& t : seg.tokens) {
-      it->second.words.emplace_back(seg.norm(t));
-      it->second.spans.push_back(t.span);
-    }
+  if (auto it = cache.by_name.find(name); it != cache.by_name.end()) return it->second;
+  Analysis& a = cache.by_name[std::string(name)];
+  Segmentation seg = segmenter_->Segment(name);
+  for (const auto& t : seg.tokens) {
+    a.words.emplace_back(seg.norm(t));
+    a.spans.push_back(t.span);
   }
-  return it->second;
+  return a;
 }
 
 std::vector<std::string> NameForms::Words(std::string_view name) const {
