@@ -4,6 +4,7 @@
 #include <cstring>
 
 #if defined(__x86_64__)
+#include <cpuid.h>
 #include <immintrin.h>
 #endif
 
@@ -60,7 +61,7 @@ void PortableBlocks(uint32_t h[8], const unsigned char* p, size_t blocks) {
 // The SHA extensions: each sha256rnds2 does two rounds; the message schedule
 // is four words at a time (sha256msg1 and sha256msg2). The state is kept as
 // ABEF and CDGH, as the instructions want it.
-__attribute__((target("sha,sse4.1"))) void ShaNiBlocks(uint32_t h[8], const unsigned char* p,
+__attribute__((target("sha,ssse3,sse4.1"))) void ShaNiBlocks(uint32_t h[8], const unsigned char* p,
                                                       size_t blocks) {
   const __m128i kByteSwap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
   __m128i tmp = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(h)), 0xB1);
@@ -96,10 +97,14 @@ __attribute__((target("sha,sse4.1"))) void ShaNiBlocks(uint32_t h[8], const unsi
 
 BlocksFn BestBlocks() {
 #if defined(__x86_64__)
+  // CPUID itself (GCC and Clang name the features differently): SSSE3 and
+  // SSE4.1 in leaf 1's ECX (bits 9 and 19), SHA in leaf 7's EBX (bit 29).
   static const BlocksFn best = [] {
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1") ? ShaNiBlocks
-                                                                             : PortableBlocks;
+    unsigned a, b, c, d;
+    if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & (1u << 9)) || !(c & (1u << 19)))
+      return PortableBlocks;
+    if (!__get_cpuid_count(7, 0, &a, &b, &c, &d) || !(b & (1u << 29))) return PortableBlocks;
+    return ShaNiBlocks;
   }();
   return best;
 #else
