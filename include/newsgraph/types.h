@@ -13,12 +13,20 @@
 #define NEWSGRAPH_TYPES_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 namespace newsgraph {
+
+// Hash for unordered containers keyed by std::string that are searched by
+// std::string_view without building a string (with std::equal_to<>).
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+};
 
 // A half-open byte range into a text. Invariant: begin <= end.
 struct Span {

@@ -148,17 +148,11 @@ class PhraseTrie {
   PhraseTrie() : values_(1) {}
 
  private:
-  struct WordHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const {
-      return std::hash<std::string_view>()(s);
-    }
-  };
   static uint64_t EdgeKey(int node, int word) {
     return (static_cast<uint64_t>(static_cast<uint32_t>(node)) << 32) |
            static_cast<uint32_t>(word);
   }
-  std::unordered_map<std::string, int, WordHash, std::equal_to<>> words_;
+  std::unordered_map<std::string, int, StringHash, std::equal_to<>> words_;
   std::unordered_map<uint64_t, int> edges_;  // EdgeKey(parent, word) -> child
   std::vector<std::vector<Value>> values_;
 };
