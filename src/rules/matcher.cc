@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
 #include <span>
+#include <unordered_map>
 #include <utility>
 
 #include "newsgraph/unicode.h"
@@ -15,108 +15,24 @@ namespace newsgraph {
 namespace {
 
 // Per-thread cache of what a token's text gives (its static atoms and its
-// words in the lexicon tries), by the text: an open-addressing table, since
-// every token of every document looks it up. Bounded: cleared when big, at
-// the start of a document or sentence only.
+// words in the lexicon tries), by the text. Bounded: cleared when big, at the
+// start of a document or sentence only, so references stay valid while it
+// is worked on.
 struct TokenFacts {
-  std::span<const int> atoms;  // static atoms, sorted, distinct; valid until
-                               // the next token is looked up
-  int lower_word = -1;         // the token's word in trie_lower (PhraseTrie::Word)
-  int cased_word = -1;         // ... in trie_cased
+  std::vector<int> atoms;  // static atoms, sorted, distinct
+  int lower_word = -1;     // the token's word in trie_lower (PhraseTrie::Word)
+  int cased_word = -1;     // ... in trie_cased
 };
 
-// A quick hash of a short text (tokens are mostly under 16 bytes).
-uint64_t HashText(std::string_view s) {
-  uint64_t h = 0x9e3779b97f4a7c15ull ^ s.size();
-  size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    h = (h ^ w) * 0xbf58476d1ce4e5b9ull;
-    h ^= h >> 31;
-  }
-  uint64_t w = 0;
-  std::memcpy(&w, s.data() + i, s.size() - i);
-  h = (h ^ w) * 0x94d049bb133111ebull;
-  return h ^ (h >> 29);
-}
-
-class AtomCache {
- public:
-  static constexpr size_t kMaxEntries = 200000;
+struct AtomCache {
   uint64_t owner = 0;  // RuleSetImpl::generation (addresses can be reused)
-
-  void Clear() {
-    slots_.assign(1024, Slot{});
-    texts_.clear();
-    atoms_.clear();
-    size_ = 0;
-  }
-  size_t size() const { return size_; }
-
-  // The facts of `text`; make() fills atoms and words on a miss.
-  template <typename Make>
-  TokenFacts Get(std::string_view text, const Make& make) {
-    if (slots_.empty()) Clear();
-    const uint64_t h = HashText(text);
-    size_t i = h & (slots_.size() - 1);
-    for (;; i = (i + 1) & (slots_.size() - 1)) {
-      const Slot& s = slots_[i];
-      if (s.text_len == kEmpty) break;
-      if (s.hash == h && s.text_len == text.size() &&
-          std::memcmp(texts_.data() + s.text_begin, text.data(), text.size()) == 0)
-        return FactsOf(s);
-    }
-    Slot s;
-    s.hash = h;
-    s.text_begin = texts_.size();
-    s.text_len = static_cast<uint32_t>(text.size());
-    texts_.append(text);
-    thread_local std::vector<int> atoms;
-    atoms.clear();
-    make(&atoms, &s.lower_word, &s.cased_word);
-    std::sort(atoms.begin(), atoms.end());
-    atoms.erase(std::unique(atoms.begin(), atoms.end()), atoms.end());
-    s.atom_begin = static_cast<uint32_t>(atoms_.size());
-    s.atom_len = static_cast<uint32_t>(atoms.size());
-    atoms_.insert(atoms_.end(), atoms.begin(), atoms.end());
-    slots_[i] = s;
-    if (++size_ * 2 > slots_.size()) Grow();
-    return FactsOf(s);
-  }
-
- private:
-  static constexpr uint32_t kEmpty = UINT32_MAX;
-  struct Slot {
-    uint64_t hash = 0;
-    size_t text_begin = 0;
-    uint32_t text_len = kEmpty;
-    uint32_t atom_begin = 0, atom_len = 0;
-    int lower_word = -1, cased_word = -1;
-  };
-  TokenFacts FactsOf(const Slot& s) const {
-    return {{atoms_.data() + s.atom_begin, s.atom_len}, s.lower_word, s.cased_word};
-  }
-  void Grow() {
-    std::vector<Slot> old(slots_.size() * 2);
-    old.swap(slots_);
-    for (const Slot& s : old) {
-      if (s.text_len == kEmpty) continue;
-      size_t i = s.hash & (slots_.size() - 1);
-      while (slots_[i].text_len != kEmpty) i = (i + 1) & (slots_.size() - 1);
-      slots_[i] = s;
-    }
-  }
-  std::vector<Slot> slots_;  // a power of two, at most half full
-  std::string texts_;
-  std::vector<int> atoms_;
-  size_t size_ = 0;
+  std::unordered_map<std::string, TokenFacts, StringHash, std::equal_to<>> by_text;
 };
 
 AtomCache& CacheFor(const RuleSetImpl& impl) {
   thread_local AtomCache cache;
-  if (cache.owner != impl.generation || cache.size() > AtomCache::kMaxEntries) {
-    cache.Clear();
+  if (cache.owner != impl.generation || cache.by_text.size() > 200000) {
+    cache.by_text.clear();
     cache.owner = impl.generation;
   }
   return cache;
@@ -136,13 +52,17 @@ int CasedWord(const RuleSetImpl& impl, std::string_view text) {
                        : impl.trie_cased.Word(StraightenQuotes(text));
 }
 
-TokenFacts CachedTokenFacts(AtomCache& cache, const RuleSetImpl& impl,
-                            std::string_view text, std::string_view norm) {
-  return cache.Get(text, [&](std::vector<int>* atoms, int* lower_word, int* cased_word) {
-    impl.StaticAtoms(text, norm, atoms);
-    *lower_word = impl.trie_lower.Word(norm);
-    *cased_word = CasedWord(impl, text);
-  });
+const TokenFacts& CachedTokenFacts(AtomCache& cache, const RuleSetImpl& impl,
+                                   std::string_view text, std::string_view norm) {
+  auto it = cache.by_text.find(text);
+  if (it != cache.by_text.end()) return it->second;
+  TokenFacts f;
+  impl.StaticAtoms(text, norm, &f.atoms);
+  std::sort(f.atoms.begin(), f.atoms.end());
+  f.atoms.erase(std::unique(f.atoms.begin(), f.atoms.end()), f.atoms.end());
+  f.lower_word = impl.trie_lower.Word(norm);
+  f.cased_word = CasedWord(impl, text);
+  return cache.by_text.emplace(std::string(text), std::move(f)).first->second;
 }
 
 // Runs a rule's program (compiler.cc) over a sentence of n tokens, with the
@@ -428,7 +348,7 @@ void RuleSet::TokenAtomsOf(const Segmentation& seg, std::string_view text,
   out->cased_word.clear();
   for (uint32_t t = 0; t < seg.tokens.size(); ++t) {
     out->begin.push_back(static_cast<uint32_t>(out->atoms.size()));
-    const TokenFacts f = CachedTokenFacts(cache, *impl_, TokenText(text, seg.tokens[t]), seg.norm(t));
+    const TokenFacts& f = CachedTokenFacts(cache, *impl_, TokenText(text, seg.tokens[t]), seg.norm(t));
     out->atoms.insert(out->atoms.end(), f.atoms.begin(), f.atoms.end());
     out->lower_word.push_back(f.lower_word);
     out->cased_word.push_back(f.cased_word);
