@@ -97,13 +97,9 @@ NameForms::Analysis& NameForms::Analyze(std::string_view name) const {
   // Names recur (every mention of a company, every alias tried), and
   // segmenting one costs more than looking it up: a per-thread cache,
   // bounded, for this instance only.
-  struct NameHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
   struct Cache {
     uint64_t owner = 0;
-    std::unordered_map<std::string, Analysis, NameHash, std::equal_to<>> by_name;
+    std::unordered_map<std::string, Analysis, StringHash, std::equal_to<>> by_name;
   };
   thread_local Cache cache;
   if (cache.owner != id_ || cache.by_name.size() > 50000) {
@@ -169,9 +165,9 @@ std::string NameForms::StripLegalSuffix(std::string_view name) const {
 }
 
 std::string NameForms::Core(std::string_view name) const {
-  auto words = Words(name);
-  size_t end = words.size();
-  if (size_t cut = SuffixTokens(words, legal_suffixes_, end)) end -= cut;
+  Analysis& a = Analyze(name);
+  const auto& words = a.words;
+  size_t end = words.size() - LegalCut(a);
   while (end > 1 && (words[end - 1] == "," || words[end - 1] == "&")) --end;
   while (end > 1) {
     size_t cut = SuffixTokens(words, designators_, end);

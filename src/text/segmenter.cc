@@ -94,7 +94,7 @@ class Builder {
     for (; i < s.size(); ++i) {
       const unsigned char ch = static_cast<unsigned char>(s[i]);
       if (ch >= 0x80) break;
-      o[i] = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+      o[i] = static_cast<char>(ToLower(ch));
     }
     out->resize(at + i);
     while (i < s.size()) {
