@@ -36,7 +36,10 @@ struct Mention {
   Span span;              // bytes
   std::string canonical;  // lexicon canonical form or emitted canonical
   Attributes attributes;  // from the lexicon entry or the emit
-  std::string source;     // rule id, "lexicon:NAME" or "alias"
+  // What found it: a rule's id, a lexicon's name (then `lexicon` is its
+  // index) or "alias". Points into the RuleSet, which outlives annotations.
+  std::string_view source;
+  int lexicon = -1;
   bool pronoun = false;   // "he", "its", "the company": resolved later
   int alias_of = -1;      // index of the mention this is a short form of
 };

@@ -83,6 +83,10 @@ class Pipeline {
                           std::string_view only_file = {}) const;
 
  private:
+  // Extract, keeping the accepted rule matches in Extraction::matches or not.
+  Extraction Run(const Document& doc, std::vector<std::string>* explain,
+                 bool keep_matches) const;
+
   std::shared_ptr<const RuleSet> rules_;
   PipelineOptions options_;
   Annotator annotator_;

@@ -212,7 +212,8 @@ Annotation Annotator::Annotate(const Document& doc, const Segmentation& seg,
                 seg.tokens[h.tokens.end - 1].span.end};
     c.m.canonical = e.canonical.empty() ? e.surface : e.canonical;
     c.m.attributes = e.attributes;
-    c.m.source = "lexicon:" + lex.name;
+    c.m.source = lex.name;
+    c.m.lexicon = static_cast<int>(h.lexicon);
     c.m.pronoun = FindAttribute(e.attributes, "pronoun") == "yes";
     c.priority = lex.priority;
     cands.push_back(std::move(c));

@@ -19,11 +19,16 @@ Pipeline::Pipeline(std::shared_ptr<const RuleSet> rules,
 
 Extraction Pipeline::Extract(const Document& doc,
                              std::vector<std::string>* explain) const {
+  return Run(doc, explain, /*keep_matches=*/true);
+}
+
+Extraction Pipeline::Run(const Document& doc, std::vector<std::string>* explain,
+                         bool keep_matches) const {
   Extraction x;
+  std::vector<RuleMatch>* matches = keep_matches ? &x.matches : nullptr;
   x.segmentation = rules_->segmenter().Segment(doc.text);
-  x.annotation = annotator_.Annotate(doc, x.segmentation, explain, &x.matches);
-  x.relations = relator_.Relate(doc, x.segmentation, x.annotation, explain,
-                                &x.matches);
+  x.annotation = annotator_.Annotate(doc, x.segmentation, explain, matches);
+  x.relations = relator_.Relate(doc, x.segmentation, x.annotation, explain, matches);
   x.facts = resolver_.Resolve(doc, x.segmentation, x.annotation, x.relations);
   return x;
 }
@@ -46,7 +51,8 @@ std::string Pipeline::StreamFooter(const std::vector<ViewEntry>& entries) const 
 
 PipelineResult Pipeline::Process(const Document& doc) const {
   PipelineResult r;
-  Extraction x = Extract(doc, options_.explain ? &r.explain : nullptr);
+  // The rule matches are not kept: Process reports facts, not matches.
+  Extraction x = Run(doc, options_.explain ? &r.explain : nullptr, false);
   Graph g = graph_.Build(doc, x.facts);
   for (const Node& n : g.nodes) {
     if (n.type == "Membership") ++r.memberships;

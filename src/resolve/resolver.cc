@@ -211,7 +211,7 @@ class DocumentResolver {
     int e = EntityByKey(key, type, m.tokens.begin);
     mention_entity_[i] = e;
     entity_mentions_[e].push_back(i);
-    if (m.source.rfind("lexicon:", 0) == 0 && !m.canonical.empty())
+    if (m.lexicon >= 0 && !m.canonical.empty())
       extra_names_[e].push_back(m.canonical);
     return e;
   }

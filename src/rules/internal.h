@@ -136,6 +136,7 @@ class PhraseTrie {
   // Child of `node` by the key with id `word` (-1 gives -1), or -1.
   int Child(int node, int word) const {
     if (word < 0) return -1;
+    if (node == root()) return root_children_[word];  // most walks end here
     auto it = edges_.find(EdgeKey(node, word));
     return it == edges_.end() ? -1 : it->second;
   }
@@ -154,6 +155,7 @@ class PhraseTrie {
   }
   std::unordered_map<std::string, int, StringHash, std::equal_to<>> words_;
   std::unordered_map<uint64_t, int> edges_;  // EdgeKey(parent, word) -> child
+  std::vector<int> root_children_;           // by word: the root's child, or -1
   std::vector<std::vector<Value>> values_;
 };
 

@@ -147,8 +147,10 @@ void PhraseTrie::Insert(const std::vector<std::string>& keys, uint32_t lexicon,
   int node = 0;
   for (const auto& k : keys) {
     const int word = words_.try_emplace(k, static_cast<int>(words_.size())).first->second;
+    if (root_children_.size() < words_.size()) root_children_.resize(words_.size(), -1);
     auto [it, added] = edges_.try_emplace(EdgeKey(node, word), static_cast<int>(values_.size()));
     if (added) values_.emplace_back();
+    if (node == root()) root_children_[word] = it->second;
     node = it->second;
   }
   for (const auto& v : values_[node])
