@@ -1,5 +1,7 @@
 #include "newsgraph/names.h"
 
+#include <algorithm>
+#include <array>
 #include <atomic>
 
 #include "newsgraph/unicode.h"
@@ -96,16 +98,28 @@ std::string NameForms::StripDeterminer(std::string_view text) const {
 NameForms::Analysis& NameForms::Analyze(std::string_view name) const {
   // Names recur (every mention of a company, every alias tried), and
   // segmenting one costs more than looking it up: a per-thread cache,
-  // bounded, for this instance only.
+  // bounded, per instance. A pipeline's stages each have an instance and
+  // take turns on every document, so a thread keeps a few caches, not one
+  // that each stage would clear for the next.
   struct Cache {
     uint64_t owner = 0;
+    uint64_t used = 0;  // when last used, for replacing the stalest
     std::unordered_map<std::string, Analysis, StringHash, std::equal_to<>> by_name;
   };
-  thread_local Cache cache;
-  if (cache.owner != id_ || cache.by_name.size() > 50000) {
-    cache.by_name.clear();
-    cache.owner = id_;
+  thread_local std::array<Cache, 4> caches;
+  thread_local uint64_t clock = 0;
+  Cache* found = nullptr;
+  for (Cache& c : caches)
+    if (c.owner == id_) found = &c;
+  if (!found) {
+    found = &*std::min_element(caches.begin(), caches.end(),
+                               [](const Cache& x, const Cache& y) { return x.used < y.used; });
+    found->by_name.clear();
+    found->owner = id_;
   }
+  Cache& cache = *found;
+  cache.used = ++clock;
+  if (cache.by_name.size() > 50000) cache.by_name.clear();
   if (auto it = cache.by_name.find(name); it != cache.by_name.end()) return it->second;
   Analysis& a = cache.by_name[std::string(name)];
   Segmentation seg = segmenter_->Segment(name);
