@@ -154,5 +154,32 @@ TEST_F(NameFormsTest, AliasStopwordsComeFromTheLexicon) {
   EXPECT_FALSE(forms_.IsAliasStopword("northwind"));
 }
 
+// Analyses are cached per instance (a few per thread). Instances built from
+// different rules, used in turn, more of them than a thread keeps caches
+// for, each still answer by their own rules.
+TEST(NameFormsCacheTest, InterleavedInstancesAnswerByTheirOwnRules) {
+  auto compile = [](const std::string& suffixes) {
+    Diagnostics d;
+    auto r = RuleSet::Compile({{"t/legal_suffixes.lex", suffixes}}, &d);
+    EXPECT_TRUE(r) << d.ToString();
+    return r;
+  };
+  auto ltd = compile("Ltd.\n");
+  auto holdings = compile("Holdings\n");
+  ASSERT_TRUE(ltd && holdings);
+  std::vector<std::unique_ptr<NameForms>> forms;
+  for (int i = 0; i < 6; ++i) forms.push_back(std::make_unique<NameForms>(i % 2 ? *holdings : *ltd));
+  for (int round = 0; round < 3; ++round) {
+    for (int i = 0; i < 6; ++i) {
+      SCOPED_TRACE("instance " + std::to_string(i) + ", round " + std::to_string(round));
+      const bool strips = i % 2 == 1;
+      EXPECT_EQ(forms[i]->StripLegalSuffix("Northwind Holdings"),
+                strips ? "Northwind" : "Northwind Holdings");
+      EXPECT_EQ(forms[i]->Key("Northwind Holdings", true),
+                strips ? "northwind" : "northwind holdings");
+    }
+  }
+}
+
 }  // namespace
 }  // namespace newsgraph
