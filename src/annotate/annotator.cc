@@ -350,9 +350,15 @@ void Annotator::AddAliases(const Document& doc, const Segmentation& seg,
   std::vector<uint32_t> targets;
   std::vector<int> retype;  // NAME mentions to retype, with their key
   std::vector<const Key*> retype_key;
+  // The mention over each token (or -1): the mentions do not change while
+  // the tokens are scanned.
+  std::vector<int> mention_at(seg.tokens.size(), -1);
+  for (size_t m = 0; m < ann->mentions.size(); ++m)
+    for (uint32_t t = ann->mentions[m].tokens.begin; t < ann->mentions[m].tokens.end; ++t)
+      mention_at[t] = static_cast<int>(m);
   for (const Sentence& s : seg.sentences) {
     for (uint32_t i = s.tokens.begin; i < s.tokens.end;) {
-      int at = ann->MentionAt(i);
+      int at = mention_at[i];
       if (at >= 0 && ann->mentions[at].type != entity_type::kName) {
         i = ann->mentions[at].tokens.end;
         continue;
@@ -373,7 +379,7 @@ void Annotator::AddAliases(const Document& doc, const Segmentation& seg,
           bool ok = true;
           int name_mention = -1;
           for (uint32_t t = i; t < end && ok; ++t) {
-            int mt = ann->MentionAt(t);
+            int mt = mention_at[t];
             if (mt < 0) continue;
             const Mention& mm = ann->mentions[mt];
             if (mm.type == entity_type::kName && mm.tokens == TokenRange{i, end}) {
