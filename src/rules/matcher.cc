@@ -346,6 +346,10 @@ void RuleSet::TokenAtomsOf(const Segmentation& seg, std::string_view text,
   out->begin.clear();
   out->lower_word.clear();
   out->cased_word.clear();
+  out->atoms.reserve(2 * seg.tokens.size());
+  out->begin.reserve(seg.tokens.size() + 1);
+  out->lower_word.reserve(seg.tokens.size());
+  out->cased_word.reserve(seg.tokens.size());
   for (uint32_t t = 0; t < seg.tokens.size(); ++t) {
     out->begin.push_back(static_cast<uint32_t>(out->atoms.size()));
     const TokenFacts& f = CachedTokenFacts(cache, *impl_, TokenText(text, seg.tokens[t]), seg.norm(t));
@@ -637,8 +641,10 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
     return x.rule < y.rule;
   });
   std::vector<RuleMatch> accepted;
-  std::vector<Family> accepted_family;
-  std::vector<bool> accepted_overlap;  // from an overlap: yes rule
+  thread_local std::vector<Family> accepted_family;
+  thread_local std::vector<char> accepted_overlap;  // from an overlap: yes rule
+  accepted_family.clear();
+  accepted_overlap.clear();
   for (const Candidate& c : found) {
     // An overlap: yes rule's matches neither lose nor win a conflict.
     const bool overlaps = impl.rules[c.rule].overlap;
