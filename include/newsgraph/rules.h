@@ -18,8 +18,9 @@
 // tests over "atoms": word, shape, regex, lexicon and entity facts), so the
 // longest match from a token costs at most the rest of the sentence times
 // the pattern's size, whatever the pattern. Rules are indexed by
-// an atom every match must contain, so a sentence only runs the rules whose
-// key atom it holds: the cost grows with the rules that could match, not with
+// an atom every match must contain, or by the atoms of alternatives one of
+// which every match must contain, so a sentence only runs the rules whose
+// keys it holds: the cost grows with the rules that could match, not with
 // the rule count. Conflicts between overlapping matches of one family are
 // resolved by: longest match (in tokens), then higher priority, then earlier
 // start, then earlier rule in load order.

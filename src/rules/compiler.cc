@@ -862,7 +862,8 @@ void CompileRules(std::vector<ParsedRule>* parsed,
     }
   }
 
-  // Index: each rule under its most selective must-atom.
+  // Index: each rule under its most selective must-atom, or the atoms of
+  // its most selective chain link.
   std::set<int> stages;
   for (const Rule& r : impl->rules)
     if (r.family == Family::kEntity) stages.insert(r.stage);
@@ -872,40 +873,66 @@ void CompileRules(std::vector<ParsedRule>* parsed,
     ix.keys.assign(impl->AtomWords(), 0);
     ix.by_key.assign(impl->atoms.size(), {});
   }
+  // How rare an atom is likely to be in a sentence: longer words are rarer
+  // than short ones, lexicon hits and regexes than entities and shapes.
+  auto score = [&](int a) {
+    const AtomKey& k = impl->atoms[a];
+    switch (k.kind) {
+      case AtomKind::kLower:
+      case AtomKind::kExact:
+        return k.text.size() >= 3 ? 100 + static_cast<int>(k.text.size()) : 20;
+      case AtomKind::kLexInside: return 60;
+      case AtomKind::kRegex: return 40;
+      case AtomKind::kEntInside: return 30;
+      case AtomKind::kShape: return 10;
+      default: return 1;
+    }
+  };
   for (size_t i = 0; i < impl->rules.size(); ++i) {
     CompiledRule& cr = impl->compiled[i];
     const Rule& r = impl->rules[i];
     RuleSetImpl::RuleIndex& ix = impl->rule_index[
         r.family != Family::kEntity ? 0 : 1 + std::distance(stages.begin(), stages.find(r.stage))];
-    int best = -1, best_score = 0;
+    // The keys: one atom every match holds, or, when rarer, one atom for
+    // each alternative of a chain link (every match holds one of them: a
+    // token that passes an alternative's test holds its atoms). The rule is
+    // a candidate in a sentence that holds a key.
+    std::vector<int> keys;
+    int best_score = 0;
     for (int a : cr.must_atoms) {
-      const AtomKey& k = impl->atoms[a];
-      int score = 0;
-      switch (k.kind) {
-        case AtomKind::kLower:
-        case AtomKind::kExact: {
-          bool word = k.text.size() >= 3;
-          score = word ? 100 + static_cast<int>(k.text.size()) : 20;
+      if (score(a) > best_score) {
+        best_score = score(a);
+        keys = {a};
+      }
+    }
+    for (const auto& link : cr.chain) {
+      std::vector<int> link_keys;
+      int link_score = INT32_MAX;
+      for (int t : link) {
+        const ElementTest& test = impl->tests[t];
+        int pick = -1;
+        for (int a : test.pos)
+          if (pick < 0 || score(a) > score(pick)) pick = a;
+        if (pick < 0) {  // an alternative that needs no atom
+          link_score = 0;
           break;
         }
-        case AtomKind::kLexInside: score = 60; break;
-        case AtomKind::kRegex: score = 40; break;
-        case AtomKind::kEntInside: score = 30; break;
-        case AtomKind::kShape: score = 10; break;
-        default: score = 1; break;
+        link_keys.push_back(pick);
+        link_score = std::min(link_score, score(pick));
       }
-      if (score > best_score) {
-        best_score = score;
-        best = a;
+      if (link_score > best_score) {
+        best_score = link_score;
+        keys = std::move(link_keys);
       }
     }
-    cr.key_atom = best;
-    if (best >= 0) {
-      ix.by_key[best].push_back(static_cast<int>(i));
-      ix.keys[best / 64] |= uint64_t{1} << (best % 64);
-    } else {
-      ix.unkeyed.push_back(static_cast<int>(i));
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    cr.key_atoms = keys;
+    for (int a : keys) {
+      ix.by_key[a].push_back(static_cast<int>(i));
+      ix.keys[a / 64] |= uint64_t{1} << (a % 64);
     }
+    if (keys.empty()) ix.unkeyed.push_back(static_cast<int>(i));
   }
 }
 

@@ -252,7 +252,7 @@ struct CompiledRule {
   std::vector<uint32_t> follow_begin;
   std::vector<int32_t> follow;
   std::vector<uint8_t> follow_flags;
-  int key_atom = -1;                // index key, -1 = always a candidate
+  std::vector<int> key_atoms;       // index keys (any one); none: always a candidate
   int min_tokens = 1;
 };
 

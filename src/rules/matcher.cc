@@ -455,6 +455,8 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
   }
   candidates.insert(candidates.end(), index->unkeyed.begin(), index->unkeyed.end());
   std::sort(candidates.begin(), candidates.end());
+  // A rule keyed by a link's alternatives comes once for each it holds.
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   // Those too long for the sentence or missing an atom every match holds
   // go now; with none left, the sentence is done.
   std::erase_if(candidates, [&](int r) {

@@ -161,6 +161,20 @@ TEST(RuleSetTest, ChainOfRequiredTokensKeepsEveryRealMatch) {
   EXPECT_EQ(Hits(whole, "said Al Bo . Al said . Al said Bo"), (Strings{"Al said Bo"}));
 }
 
+// A rule is looked up by what every match needs: here, one of three words
+// rarer than "the". Each of them must bring the rule to the sentence, and an
+// alternative that needs no particular word ([!"foo"]) any sentence.
+TEST(RuleSetTest, RulesRunWhicheverAlternativeTheSentenceHolds) {
+  auto words = CompileOrDie(OneRule("x:(\"the\" (\"unit\" | \"subsidiary\" | \"division\") \"of\")"));
+  EXPECT_EQ(Hits(words, "the unit of"), (Strings{"the unit of"}));
+  EXPECT_EQ(Hits(words, "the subsidiary of"), (Strings{"the subsidiary of"}));
+  EXPECT_EQ(Hits(words, "the division of"), (Strings{"the division of"}));
+  EXPECT_TRUE(Hits(words, "the arm of").empty());
+  auto open = CompileOrDie(OneRule("x:(\"the\" (\"subsidiary\" | [!\"foo\"]) \"of\")"));
+  EXPECT_EQ(Hits(open, "the arm of"), (Strings{"the arm of"}));
+  EXPECT_TRUE(Hits(open, "the foo of").empty());
+}
+
 // Which match, and which tokens a capture gets, when a pattern could match
 // in more than one way: the longest match from a start; then, for the
 // captures, greedy repetitions and earlier alternatives first; a capture
