@@ -137,8 +137,9 @@ class PhraseTrie {
   int Child(int node, int word) const {
     if (word < 0) return -1;
     if (node == root()) return root_children_[word];  // most walks end here
-    auto it = edges_.find(EdgeKey(node, word));
-    return it == edges_.end() ? -1 : it->second;
+    for (const auto& [w, child] : children_[node])     // few: a short scan
+      if (w == word) return child;
+    return -1;
   }
   int Child(int node, std::string_view key) const { return Child(node, Word(key)); }
   struct Value {
@@ -146,16 +147,13 @@ class PhraseTrie {
   };
   const std::vector<Value>& Values(int node) const { return values_[node]; }
   int root() const { return 0; }
-  PhraseTrie() : values_(1) {}
+  PhraseTrie() : children_(1), values_(1) {}
 
  private:
-  static uint64_t EdgeKey(int node, int word) {
-    return (static_cast<uint64_t>(static_cast<uint32_t>(node)) << 32) |
-           static_cast<uint32_t>(word);
-  }
   std::unordered_map<std::string, int, StringHash, std::equal_to<>> words_;
-  std::unordered_map<uint64_t, int> edges_;  // EdgeKey(parent, word) -> child
-  std::vector<int> root_children_;           // by word: the root's child, or -1
+  // The children of each node but the root: (word, child).
+  std::vector<std::vector<std::pair<int, int>>> children_;
+  std::vector<int> root_children_;  // by word: the root's child, or -1
   std::vector<std::vector<Value>> values_;
 };
 

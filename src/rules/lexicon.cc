@@ -148,10 +148,18 @@ void PhraseTrie::Insert(const std::vector<std::string>& keys, uint32_t lexicon,
   for (const auto& k : keys) {
     const int word = words_.try_emplace(k, static_cast<int>(words_.size())).first->second;
     if (root_children_.size() < words_.size()) root_children_.resize(words_.size(), -1);
-    auto [it, added] = edges_.try_emplace(EdgeKey(node, word), static_cast<int>(values_.size()));
-    if (added) values_.emplace_back();
-    if (node == root()) root_children_[word] = it->second;
-    node = it->second;
+    int child = Child(node, word);
+    if (child < 0) {
+      child = static_cast<int>(values_.size());
+      values_.emplace_back();
+      children_.emplace_back();
+      if (node == root()) {
+        root_children_[word] = child;
+      } else {
+        children_[node].emplace_back(word, child);
+      }
+    }
+    node = child;
   }
   for (const auto& v : values_[node])
     if (v.lexicon == lexicon) return;  // the first entry of a phrase wins
