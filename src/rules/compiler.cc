@@ -927,7 +927,6 @@ void CompileRules(std::vector<ParsedRule>* parsed,
     }
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    cr.key_atoms = keys;
     for (int a : keys) {
       ix.by_key[a].push_back(static_cast<int>(i));
       ix.keys[a / 64] |= uint64_t{1} << (a % 64);

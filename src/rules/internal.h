@@ -250,7 +250,6 @@ struct CompiledRule {
   std::vector<uint32_t> follow_begin;
   std::vector<int32_t> follow;
   std::vector<uint8_t> follow_flags;
-  std::vector<int> key_atoms;       // index keys (any one); none: always a candidate
   int min_tokens = 1;
 };
 
