@@ -141,7 +141,6 @@ class PhraseTrie {
       if (w == word) return child;
     return -1;
   }
-  int Child(int node, std::string_view key) const { return Child(node, Word(key)); }
   struct Value {
     uint32_t lexicon, entry;
   };
