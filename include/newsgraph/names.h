@@ -33,6 +33,9 @@ class NameForms {
   // Lower-case normal-form words of a name ("Northwind Holdings Ltd." ->
   // northwind, holdings, ltd.).
   std::vector<std::string> Words(std::string_view name) const;
+  // The last word of a name as written: a view into `name` ("Jiang Fan" ->
+  // "Fan"); empty for an empty name.
+  std::string_view LastWord(std::string_view name) const;
 
   // The name without a trailing legal suffix, as written.
   std::string StripLegalSuffix(std::string_view name) const;

@@ -1,5 +1,6 @@
 #include <algorithm>
-#include <map>
+#include <span>
+#include <unordered_map>
 
 #include "newsgraph/annotate.h"
 #include "newsgraph/unicode.h"
@@ -192,47 +193,48 @@ Annotation Annotator::Annotate(const Document& doc, const Segmentation& seg,
   rules.FindLexiconHits(seg, doc.text, &ann.hits, &ann.token_atoms);
   rules.SentenceAtomsOf(seg, doc.text, ann.hits, &ann.token_atoms);
 
-  // 0. Entity lexicons.
+  // 0. Entity lexicons: the hits that name an entity, longest first, then
+  // by lexicon priority, then earliest; one is kept when none of its tokens
+  // is taken. Mentions are built only for those kept.
   struct Candidate {
-    Mention m;
+    uint32_t hit;
+    int type;
     int priority;
   };
   std::vector<Candidate> cands;
-  for (const auto& h : ann.hits) {
+  for (uint32_t i = 0; i < ann.hits.size(); ++i) {
+    const LexiconHit& h = ann.hits[i];
     const Lexicon& lex = rules.lexicons()[h.lexicon];
-    const LexiconEntry& e = lex.entries[h.entry];
     int type = lex.entity_type;
-    if (auto t = FindAttribute(e.attributes, "type"); !t.empty())
+    if (auto t = FindAttribute(lex.entries[h.entry].attributes, "type"); !t.empty())
       type = rules.FindEntityType(t);
-    if (type < 0) continue;
-    Candidate c;
-    c.m.type = static_cast<EntityType>(type);
-    c.m.tokens = h.tokens;
-    c.m.span = {seg.tokens[h.tokens.begin].span.begin,
-                seg.tokens[h.tokens.end - 1].span.end};
-    c.m.canonical = e.canonical.empty() ? e.surface : e.canonical;
-    c.m.attributes = e.attributes;
-    c.m.source = lex.name;
-    c.m.lexicon = static_cast<int>(h.lexicon);
-    c.m.pronoun = FindAttribute(e.attributes, "pronoun") == "yes";
-    c.priority = lex.priority;
-    cands.push_back(std::move(c));
+    if (type >= 0) cands.push_back({i, type, lex.priority});
   }
   std::stable_sort(cands.begin(), cands.end(),
-                   [](const Candidate& a, const Candidate& b) {
-                     if (a.m.tokens.size() != b.m.tokens.size())
-                       return a.m.tokens.size() > b.m.tokens.size();
+                   [&](const Candidate& a, const Candidate& b) {
+                     const TokenRange ta = ann.hits[a.hit].tokens, tb = ann.hits[b.hit].tokens;
+                     if (ta.size() != tb.size()) return ta.size() > tb.size();
                      if (a.priority != b.priority) return a.priority > b.priority;
-                     return a.m.tokens.begin < b.m.tokens.begin;
+                     return ta.begin < tb.begin;
                    });
-  // Longest first; a candidate is kept when none of its tokens is taken.
   std::vector<bool> taken(seg.tokens.size(), false);
-  for (auto& c : cands) {
+  for (const Candidate& c : cands) {
+    const LexiconHit& h = ann.hits[c.hit];
     bool clash = false;
-    for (uint32_t t = c.m.tokens.begin; t < c.m.tokens.end && !clash; ++t) clash = taken[t];
+    for (uint32_t t = h.tokens.begin; t < h.tokens.end && !clash; ++t) clash = taken[t];
     if (clash) continue;
-    for (uint32_t t = c.m.tokens.begin; t < c.m.tokens.end; ++t) taken[t] = true;
-    ann.mentions.push_back(std::move(c.m));
+    for (uint32_t t = h.tokens.begin; t < h.tokens.end; ++t) taken[t] = true;
+    const Lexicon& lex = rules.lexicons()[h.lexicon];
+    const LexiconEntry& e = lex.entries[h.entry];
+    Mention& m = ann.mentions.emplace_back();
+    m.type = static_cast<EntityType>(c.type);
+    m.tokens = h.tokens;
+    m.span = {seg.tokens[h.tokens.begin].span.begin, seg.tokens[h.tokens.end - 1].span.end};
+    m.canonical = e.canonical.empty() ? e.surface : e.canonical;
+    m.attributes = e.attributes;
+    m.source = lex.name;
+    m.lexicon = static_cast<int>(h.lexicon);
+    m.pronoun = FindAttribute(e.attributes, "pronoun") == "yes";
   }
   SortMentions(&ann.mentions);
 
@@ -294,22 +296,23 @@ void Annotator::AddAliases(const Document& doc, const Segmentation& seg,
     std::string entity;  // the entity's key: differing ones are ambiguous
     bool ambiguous = false;
   };
-  std::map<std::string, Key> keys;  // joined words -> key
-  auto add = [&](const std::vector<std::string>& words, int strength,
+  // Joined words -> key. The order of keys does not matter: two keys with
+  // the same first word and length cannot both match at one token.
+  std::unordered_map<std::string, Key, StringHash, std::equal_to<>> keys;
+  std::string joined;
+  auto add = [&](std::span<const std::string> words, int strength,
                  const Mention& m, const std::string& entity) {
     if (words.empty()) return;
-    std::string joined;
-    for (const auto& w : words) joined += w + " ";
-    auto it = keys.find(joined);
-    if (it == keys.end()) {
-      keys[joined] = {words, strength, m.tokens.begin, m.type, entity};
-      return;
+    joined.clear();
+    for (const auto& w : words) {
+      joined += w;
+      joined += ' ';
     }
+    auto [it, inserted] = keys.try_emplace(joined);
     Key& k = it->second;
-    if (k.entity == entity) return;
-    if (strength > k.strength) {
-      k = {words, strength, m.tokens.begin, m.type, entity};
-    } else if (strength == k.strength) {
+    if (inserted || (k.entity != entity && strength > k.strength)) {
+      k = {{words.begin(), words.end()}, strength, m.tokens.begin, m.type, entity};
+    } else if (k.entity != entity && strength == k.strength) {
       k.ambiguous = true;
     }
   };
@@ -317,29 +320,28 @@ void Annotator::AddAliases(const Document& doc, const Segmentation& seg,
     if (m.pronoun || m.alias_of >= 0) continue;
     if (m.type != entity_type::kPerson && m.type != entity_type::kOrganization)
       continue;
-    std::string text(doc.text.substr(m.span.begin, m.span.size()));
+    const std::string_view text = std::string_view(doc.text).substr(m.span.begin, m.span.size());
     bool org = m.type == entity_type::kOrganization;
     std::string entity = names_.Key(text, org);
     auto words = names_.Words(text);
     add(words, 3, m, entity);
     if (!org) {
       if (words.size() >= 2) {
-        Segmentation s = rules_->segmenter().Segment(text);
-        std::string_view last = TokenText(text, s.tokens.back());
-        if (StartsUpperOrDigit(last) && last.size() > 1) add({words.back()}, 1, m, entity);
+        std::string_view last = names_.LastWord(text);
+        if (StartsUpperOrDigit(last) && last.size() > 1)
+          add(std::span(words).last(1), 1, m, entity);
       }
       continue;
     }
     add(names_.Words(names_.StripLegalSuffix(text)), 3, m, entity);
     auto core = names_.Words(names_.Core(text));
     add(core, 2, m, entity);
-    for (size_t n = 2; n < core.size(); ++n)
-      add(std::vector<std::string>(core.begin(), core.begin() + static_cast<long>(n)), 1, m, entity);
+    for (size_t n = 2; n < core.size(); ++n) add(std::span(core).first(n), 1, m, entity);
     if (core.size() >= 2 && !names_.IsAliasStopword(core[0]) && core[0].size() > 2)
-      add({core[0]}, 1, m, entity);
+      add(std::span(core).first(1), 1, m, entity);
   }
-  std::map<std::string, std::vector<const Key*>, std::less<>> by_first;
-  for (const auto& [joined, k] : keys)
+  std::unordered_map<std::string, std::vector<const Key*>, StringHash, std::equal_to<>> by_first;
+  for (const auto& [words, k] : keys)
     if (!k.ambiguous) by_first[k.words[0]].push_back(&k);
   for (auto& [w, v] : by_first)
     std::sort(v.begin(), v.end(), [](const Key* a, const Key* b) {
@@ -417,11 +419,14 @@ void Annotator::AddAliases(const Document& doc, const Segmentation& seg,
     m.source = "alias";
     links.emplace_back(m.tokens.begin, retype_key[r]->target);
   }
+  // The new mentions come in text order, each clear of the others.
+  const auto old_end = static_cast<std::ptrdiff_t>(ann->mentions.size());
   for (size_t a = 0; a < added.size(); ++a) {
     links.emplace_back(added[a].tokens.begin, targets[a]);
     ann->mentions.push_back(std::move(added[a]));
   }
-  SortMentions(&ann->mentions);
+  std::inplace_merge(ann->mentions.begin(), ann->mentions.begin() + old_end, ann->mentions.end(),
+                     [](const Mention& a, const Mention& b) { return a.tokens.begin < b.tokens.begin; });
   for (auto [from, to] : links) {
     int f = ann->MentionAt(from), t = ann->MentionAt(to);
     if (f >= 0 && t >= 0 && f != t) ann->mentions[f].alias_of = t;

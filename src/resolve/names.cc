@@ -134,6 +134,12 @@ std::vector<std::string> NameForms::Words(std::string_view name) const {
   return Analyze(name).words;
 }
 
+std::string_view NameForms::LastWord(std::string_view name) const {
+  const Analysis& a = Analyze(name);
+  if (a.spans.empty()) return {};
+  return name.substr(a.spans.back().begin, a.spans.back().size());
+}
+
 // How many trailing words of words[0, end) form an entry of `table`
 // (longest entry wins, its index in *which); 0 when none.
 size_t NameForms::SuffixTokens(const std::vector<std::string>& words,

@@ -105,6 +105,17 @@ TEST_F(NameFormsTest, WordsAreLowerCaseNormalForms) {
             (Strings{"northwind", "holdings", "ltd."}));
 }
 
+TEST_F(NameFormsTest, LastWordIsAsWrittenAndPointsIntoTheName) {
+  const std::string name = "Jiang \u201cFan\u201d";  // curly quotes stay as written
+  std::string_view last = forms_.LastWord(name);
+  EXPECT_EQ(last, "\u201d");
+  const std::string plain = "Mary-Ann O\u2019Neill";
+  last = forms_.LastWord(plain);
+  EXPECT_EQ(last, "O\u2019Neill");  // not its normal form, o'neill
+  EXPECT_EQ(last.data(), plain.data() + plain.size() - last.size());
+  EXPECT_EQ(forms_.LastWord(""), "");
+}
+
 TEST_F(NameFormsTest, StripLegalSuffixDropsAbbreviatedSuffix) {
   EXPECT_EQ(forms_.StripLegalSuffix("Northwind Holdings Ltd."),
             "Northwind Holdings");
