@@ -86,6 +86,18 @@ TEST(RuleSetTest, ShapeCutsRunsAtFour) {
             (Strings{"Okafor", "Okonkwo"}));
 }
 
+TEST(RuleSetTest, TokensSeenBeforeManyOthersMatchAsTheFirstTime) {
+  // What a token's text gives is cached per thread; thousands of distinct
+  // tokens make the cache grow and move its entries. A token met before that
+  // and after it must match the same, and one never met must not.
+  auto rules = CompileOrDie(OneRule("x:/Zq\\d+/"));
+  std::string text = "Zq7 opens.";
+  for (int i = 0; i < 20000; ++i) text += " w" + std::to_string(i);
+  text += ". Zq7 closes, Zq8 too, zq9 not.";
+  EXPECT_EQ(Hits(rules, text), (Strings{"Zq7", "Zq7", "Zq8"}));
+  EXPECT_EQ(Hits(rules, "Zq7 and w19999 again."), (Strings{"Zq7"}));
+}
+
 TEST(RuleSetTest, LexiconMatchesWholeEntriesCaseInsensitively) {
   Files lex = {{"t/titles.lex", "chief executive officer\nchief executive\n"}};
   auto rules = CompileOrDie(OneRule("x:@titles", lex));
