@@ -75,6 +75,29 @@ TEST(GraphTest, RelationIrisAreDeterministicAndEvidenceCountsCodePoints) {
   EXPECT_EQ(m->evidence[0].iri, m->iri + "#evidence-1");
 }
 
+TEST(GraphTest, EvidenceOffsetsCountCodePointsFarIntoALongText) {
+  // Offsets far into a text of one-, two-, three- and four-byte characters,
+  // past many of the index's checkpoints, land on the evidence's code points.
+  std::string lead;
+  size_t code_points = 0;
+  for (int i = 0; i < 300; ++i) {
+    lead += i % 4 == 0 ? "a" : i % 4 == 1 ? "\u00e9" : i % 4 == 2 ? "\u20ac" : "\U0001F600";
+    lead += " ";
+    code_points += 2;
+  }
+  lead += "\n\n";
+  code_points += 2;
+  Graph g = Build(lead + "Ünïcödé Ltd. named Laura Stein president.");
+  const Node* m = nullptr;
+  for (const auto& n : g.nodes)
+    if (n.type == "Membership") m = &n;
+  ASSERT_TRUE(m);
+  ASSERT_EQ(m->evidence.size(), 1u);
+  EXPECT_EQ(m->evidence[0].exact, "named Laura Stein president");
+  EXPECT_EQ(m->evidence[0].start, code_points + 13u);
+  EXPECT_EQ(m->evidence[0].end, code_points + 13u + 27u);
+}
+
 TEST(GraphTest, FiguresFromOneMatchGetTheirOwnIris) {
   // One match reports the new and the prior figure: two nodes, not one node
   // with two values.
