@@ -136,6 +136,24 @@ TEST(FindInvalidUtf8Test, ReportsTheFirstErrorAfterValidMultibyteText) {
   EXPECT_NE(e->reason.find("continuation"), std::string::npos) << e->reason;
 }
 
+TEST(FindInvalidUtf8Test, FindsTheBadByteWhereverItFallsInALongAsciiRun) {
+  // ASCII is skipped eight bytes at a time: a bad byte at any offset, before,
+  // across or after such a run, and valid characters between runs.
+  for (size_t at = 0; at < 40; ++at) {
+    std::string text(48, 'a');
+    text[at] = '\xFF';
+    auto e = FindInvalidUtf8(text);
+    ASSERT_TRUE(e.has_value()) << at;
+    EXPECT_EQ(e->offset, at);
+    std::string mixed = std::string(at, 'b') + "\xC3\xA9" + std::string(17, 'c') + "\x80";
+    e = FindInvalidUtf8(mixed);
+    ASSERT_TRUE(e.has_value()) << at;
+    EXPECT_EQ(e->offset, at + 2 + 17);
+    EXPECT_EQ(FindInvalidUtf8(std::string(at, 'd') + "\xE2\x82\xAC" + std::string(at, 'e')),
+              std::nullopt);
+  }
+}
+
 TEST(CountCodePointsTest, CountsCodePointsNotBytes) {
   EXPECT_EQ(CountCodePoints(""), 0u);
   EXPECT_EQ(CountCodePoints("abc"), 3u);
