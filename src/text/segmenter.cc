@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <array>
 
 #include "newsgraph/text.h"
 #include "newsgraph/unicode.h"
@@ -6,7 +7,18 @@
 namespace newsgraph {
 namespace {
 
-bool IsAlnum(char32_t c) { return IsLetter(c) || IsDigit(c); }
+// ASCII letters and digits, by byte.
+constexpr std::array<bool, 128> kAsciiAlnum = [] {
+  std::array<bool, 128> t{};
+  for (int c = 0; c < 128; ++c)
+    t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return t;
+}();
+
+inline bool IsAlnum(char32_t c) {
+  if (c < 0x80) return kAsciiAlnum[c];
+  return unicode_internal::IsLetter(c) || unicode_internal::IsDigit(c);
+}
 
 bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
 bool IsHyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
@@ -161,6 +173,17 @@ Segmentation Segmenter::Segment(std::string_view text) const {
       bool currency_prefix = false;
       size_t p = leading_point ? next : start;
       while (true) {
+        // ASCII letters and digits, most of any token, need no decoding.
+        if (p < text.size()) {
+          const unsigned char ch = static_cast<unsigned char>(text[p]);
+          if (ch < 0x80 && kAsciiAlnum[ch]) {
+            const bool digit = ch <= '9';
+            if (!digit) all_digits = false;
+            segment_letters = digit ? 0 : segment_letters + 1;
+            ++p;
+            continue;
+          }
+        }
         size_t q;
         char32_t d = sc.At(p, &q);
         if (IsAlnum(d) || (d != 0 && d >= 0x300 && d <= 0x36F)) {

@@ -165,6 +165,15 @@ TEST(SegmenterTest, NumberGluedToScaleWordIsSplit) {
   EXPECT_EQ(s.tokens[1].kind, TokenKind::kWord);
 }
 
+TEST(SegmenterTest, WordsMixingAsciiAndOtherLettersAreOneToken) {
+  // ASCII letters take a quicker path than the others; a word must not
+  // break where one kind meets the other, nor at a combining accent.
+  EXPECT_EQ(Texts("Zürich, Société Générale and Cafe\u0301 Ωmega 3Ü."),
+            (Strings{"Zürich", ",", "Société", "Générale", "and", "Cafe\u0301", "Ωmega",
+                     "3Ü", "."}));
+  EXPECT_EQ(Norms("Zürich ÅBO"), (Strings{"zürich", "åbo"}));
+}
+
 TEST(SegmenterTest, InternalApostropheStaysInTheName) {
   EXPECT_EQ(Texts("O'Brien said"), (Strings{"O'Brien", "said"}));
 }
