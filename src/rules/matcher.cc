@@ -500,28 +500,30 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
   auto present_has = [&](int a) { return (present[a / 64] >> (a % 64)) & 1; };
 
   // 3. Candidate rules: those keyed by an atom the sentence holds, plus the
-  // unkeyed ones; then all must-atoms are checked.
+  // unkeyed ones, gathered in a bit set over the rules (a rule keyed by a
+  // link's alternatives comes once for each it holds), in rule order. Those
+  // too long for the sentence or missing an atom every match holds go now;
+  // with none left, the sentence is done.
+  thread_local std::vector<uint64_t> candidate_bits;
+  candidate_bits.assign((impl.rules.size() + 63) / 64, 0);
+  auto add_candidates = [&](const std::vector<int>& rules) {
+    for (int r : rules) candidate_bits[r / 64] |= uint64_t{1} << (r % 64);
+  };
+  for (size_t w = 0; w < words; ++w)
+    for (uint64_t m = present[w] & index->keys[w]; m; m &= m - 1)
+      add_candidates(index->by_key[w * 64 + __builtin_ctzll(m)]);
+  add_candidates(index->unkeyed);
   thread_local std::vector<int> candidates;
   candidates.clear();
-  for (size_t w = 0; w < words; ++w) {
-    for (uint64_t m = present[w] & index->keys[w]; m; m &= m - 1) {
-      const auto& rules = index->by_key[w * 64 + __builtin_ctzll(m)];
-      candidates.insert(candidates.end(), rules.begin(), rules.end());
+  for (size_t w = 0; w < candidate_bits.size(); ++w) {
+    for (uint64_t m = candidate_bits[w]; m; m &= m - 1) {
+      const int r = static_cast<int>(w * 64 + __builtin_ctzll(m));
+      const CompiledRule& cr = impl.compiled[r];
+      bool holds = cr.min_tokens <= static_cast<int>(n);
+      for (size_t i = 0; i < cr.must_atoms.size() && holds; ++i) holds = present_has(cr.must_atoms[i]);
+      if (holds) candidates.push_back(r);
     }
   }
-  candidates.insert(candidates.end(), index->unkeyed.begin(), index->unkeyed.end());
-  std::sort(candidates.begin(), candidates.end());
-  // A rule keyed by a link's alternatives comes once for each it holds.
-  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-  // Those too long for the sentence or missing an atom every match holds
-  // go now; with none left, the sentence is done.
-  std::erase_if(candidates, [&](int r) {
-    const CompiledRule& cr = impl.compiled[r];
-    if (cr.min_tokens > static_cast<int>(n)) return true;
-    for (int a : cr.must_atoms)
-      if (!present_has(a)) return true;
-    return false;
-  });
   if (candidates.empty()) return {};
 
   // For each atom the sentence holds, the tokens that hold it (its column,
