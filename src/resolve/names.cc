@@ -5,6 +5,7 @@
 #include <atomic>
 
 #include "newsgraph/unicode.h"
+#include "text/string_table.h"
 
 namespace newsgraph {
 namespace {
@@ -104,7 +105,7 @@ NameForms::Analysis& NameForms::Analyze(std::string_view name) const {
   struct Cache {
     uint64_t owner = 0;
     uint64_t used = 0;  // when last used, for replacing the stalest
-    std::unordered_map<std::string, Analysis, StringHash, std::equal_to<>> by_name;
+    StringTable<Analysis> by_name;
   };
   thread_local std::array<Cache, 4> caches;
   thread_local uint64_t clock = 0;
@@ -114,20 +115,21 @@ NameForms::Analysis& NameForms::Analyze(std::string_view name) const {
   if (!found) {
     found = &*std::min_element(caches.begin(), caches.end(),
                                [](const Cache& x, const Cache& y) { return x.used < y.used; });
-    found->by_name.clear();
+    found->by_name.Clear();
     found->owner = id_;
   }
   Cache& cache = *found;
   cache.used = ++clock;
-  if (cache.by_name.size() > 50000) cache.by_name.clear();
-  if (auto it = cache.by_name.find(name); it != cache.by_name.end()) return it->second;
-  Analysis& a = cache.by_name[std::string(name)];
+  if (cache.by_name.size() > 50000) cache.by_name.Clear();
+  const uint64_t hash = StringTable<Analysis>::Hash(name);
+  if (Analysis* known = cache.by_name.Find(name, hash)) return *known;
+  Analysis a;
   Segmentation seg = segmenter_->Segment(name);
   for (const auto& t : seg.tokens) {
     a.words.emplace_back(seg.norm(t));
     a.spans.push_back(t.span);
   }
-  return a;
+  return cache.by_name.Add(name, hash, std::move(a));
 }
 
 std::vector<std::string> NameForms::Words(std::string_view name) const {

@@ -4,13 +4,13 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <deque>
 #include <span>
 #include <unordered_map>
 #include <utility>
 
 #include "newsgraph/unicode.h"
 #include "rules/internal.h"
+#include "text/string_table.h"
 
 namespace newsgraph {
 namespace {
@@ -25,70 +25,16 @@ struct TokenFacts {
   int cased_word = -1;     // ... in trie_cased
 };
 
-// An open-addressing table (linear probing) from a token's text to its
-// facts: one probe of a flat array, where a node-based map would chase a
-// pointer per lookup, and every token of every document is looked up.
-class AtomCache {
- public:
+// A token's facts by its text: every token of every document is looked up.
+struct AtomCache {
   uint64_t owner = 0;  // RuleSetImpl::generation (addresses can be reused)
-
-  size_t size() const { return facts_.size(); }
-  void Clear() {
-    slots_.assign(kInitialSlots, Slot{});
-    texts_.clear();
-    facts_.clear();
-  }
-  // The facts of `text`, or null.
-  const TokenFacts* Find(std::string_view text, uint64_t hash) const {
-    if (slots_.empty()) return nullptr;
-    for (size_t i = hash & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
-      const Slot& s = slots_[i];
-      if (s.facts == kEmpty) return nullptr;
-      if (s.hash == hash && s.text_size == text.size() &&
-          std::string_view(texts_).substr(s.text_begin, s.text_size) == text)
-        return &facts_[s.facts];
-    }
-  }
-  // Adds `text`, which Find() did not find. References to facts stay valid
-  // until Clear().
-  const TokenFacts& Add(std::string_view text, uint64_t hash, TokenFacts facts) {
-    if (2 * (facts_.size() + 1) > slots_.size()) Grow();
-    const Slot s{hash, static_cast<uint32_t>(texts_.size()),
-                 static_cast<uint32_t>(text.size()), static_cast<uint32_t>(facts_.size())};
-    texts_.append(text);
-    facts_.push_back(std::move(facts));
-    Place(s);
-    return facts_.back();
-  }
-
- private:
-  static constexpr uint32_t kEmpty = UINT32_MAX;
-  static constexpr size_t kInitialSlots = 4096;
-  struct Slot {
-    uint64_t hash = 0;
-    uint32_t text_begin = 0, text_size = 0;  // in texts_
-    uint32_t facts = kEmpty;                 // index in facts_
-  };
-  void Place(const Slot& s) {
-    size_t i = s.hash & (slots_.size() - 1);
-    while (slots_[i].facts != kEmpty) i = (i + 1) & (slots_.size() - 1);
-    slots_[i] = s;
-  }
-  void Grow() {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(std::max(kInitialSlots, 2 * old.size()), Slot{});
-    for (const Slot& s : old)
-      if (s.facts != kEmpty) Place(s);
-  }
-  std::vector<Slot> slots_;
-  std::string texts_;              // the keys, back to back
-  std::deque<TokenFacts> facts_;   // a deque: references survive growth
+  StringTable<TokenFacts> by_text;
 };
 
 AtomCache& CacheFor(const RuleSetImpl& impl) {
   thread_local AtomCache cache;
-  if (cache.owner != impl.generation || cache.size() > 200000) {
-    cache.Clear();
+  if (cache.owner != impl.generation || cache.by_text.size() > 200000) {
+    cache.by_text.Clear();
     cache.owner = impl.generation;
   }
   return cache;
@@ -110,15 +56,15 @@ int CasedWord(const RuleSetImpl& impl, std::string_view text) {
 
 const TokenFacts& CachedTokenFacts(AtomCache& cache, const RuleSetImpl& impl,
                                    std::string_view text, std::string_view norm) {
-  const uint64_t hash = std::hash<std::string_view>()(text);
-  if (const TokenFacts* known = cache.Find(text, hash)) return *known;
+  const uint64_t hash = StringTable<TokenFacts>::Hash(text);
+  if (const TokenFacts* known = cache.by_text.Find(text, hash)) return *known;
   TokenFacts f;
   impl.StaticAtoms(text, norm, &f.atoms);
   std::sort(f.atoms.begin(), f.atoms.end());
   f.atoms.erase(std::unique(f.atoms.begin(), f.atoms.end()), f.atoms.end());
   f.lower_word = impl.trie_lower.Word(norm);
   f.cased_word = CasedWord(impl, text);
-  return cache.Add(text, hash, std::move(f));
+  return cache.by_text.Add(text, hash, std::move(f));
 }
 
 // Runs a rule's program (compiler.cc) over a sentence of n tokens, with the
