@@ -82,9 +82,11 @@ class CodePointIndex {
     for (; from + 8 <= to; from += 8) {
       uint64_t w;
       std::memcpy(&w, text_.data() + from, 8);
-      // A continuation byte has its top bit set and the next one clear.
-      const uint64_t continuation = w & ~(w << 1) & 0x8080808080808080ull;
-      count += 8 - static_cast<size_t>(__builtin_popcountll(continuation));
+      // A continuation byte has its top bit set and the next one clear;
+      // the flags, one per byte, are summed by a multiply (a popcount would
+      // be a library call without -mpopcnt).
+      const uint64_t continuation = (w & ~(w << 1) & 0x8080808080808080ull) >> 7;
+      count += 8 - static_cast<size_t>((continuation * 0x0101010101010101ull) >> 56);
     }
     for (; from < to; ++from)
       if ((static_cast<unsigned char>(text_[from]) & 0xC0) != 0x80) ++count;
