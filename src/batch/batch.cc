@@ -794,14 +794,16 @@ BatchStats RunBatch(const Pipeline& pipeline, const BatchOptions& o) {
     return stats;
   }
 
-  // Parallel: the calling thread reads, workers process, and results are
-  // written in input order by the calling thread as they complete. At most
-  // `window` documents, or beyond two a job `budget` bytes of documents, are
-  // in flight, which bounds memory by the jobs and the largest document.
-  // Documents are
-  // small and quick, so threads are woken only when it helps: a worker when
-  // one is idle, the writer when the result it waits for, the oldest in
-  // flight, is done.
+  // Parallel: the calling thread reads, `jobs - 1` workers process, and
+  // results are written in input order by the calling thread as they
+  // complete. At most `window` documents, or beyond two a job `budget` bytes
+  // of documents, are in flight, which bounds memory by the jobs and the
+  // largest document. When it must wait for the oldest result, the calling
+  // thread processes a waiting document itself: so `jobs` threads work, not
+  // `jobs` workers and a reader besides that would take turns on the cores.
+  // Documents are small and quick, so threads are woken only when it helps:
+  // a worker when one is idle, the writer when the result it waits for, the
+  // oldest in flight, is done and it has nothing to process.
   const size_t window = static_cast<size_t>(o.jobs) * 64;
   const size_t budget = size_t{32} << 20;
   size_t in_flight_bytes = 0;
@@ -815,7 +817,7 @@ BatchStats RunBatch(const Pipeline& pipeline, const BatchOptions& o) {
   bool input_done = false, stop = false;
   int idle = 0;  // workers waiting for work
   std::vector<std::thread> workers;
-  for (int i = 0; i < o.jobs; ++i) {
+  for (int i = 0; i + 1 < o.jobs; ++i) {
     workers.emplace_back([&] {
       std::vector<Work> mine;
       std::vector<uint64_t> seqs;
@@ -857,7 +859,17 @@ BatchStats RunBatch(const Pipeline& pipeline, const BatchOptions& o) {
       auto it = done.find(order.front().first);
       if (it == done.end()) {
         if (!wait_one) return;
-        result_ready.wait(lock);
+        if (todo.empty()) {
+          result_ready.wait(lock);
+          continue;
+        }
+        Work w = std::move(todo.front());
+        todo.pop_front();
+        const uint64_t seq = w.seq;
+        lock.unlock();
+        Result r = Process(pipeline, std::move(w));
+        lock.lock();
+        done.emplace(seq, std::move(r));
         continue;
       }
       Result r = std::move(it->second);
@@ -885,7 +897,7 @@ BatchStats RunBatch(const Pipeline& pipeline, const BatchOptions& o) {
     if (idle > 0) work_ready.notify_one();
     write_ready(lock, false);
     while (!stop && (order.size() >= window ||
-                     (in_flight_bytes >= budget && order.size() >= 2 * workers.size())))
+                     (in_flight_bytes >= budget && order.size() >= 2 * static_cast<size_t>(o.jobs))))
       write_ready(lock, true);
   }
   {
