@@ -25,6 +25,7 @@
 #ifndef NEWSGRAPH_TEXT_H_
 #define NEWSGRAPH_TEXT_H_
 
+#include <bitset>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -86,6 +87,9 @@ class Segmenter {
   bool IsAbbreviation(std::string_view lower_with_period) const;
   std::unordered_set<std::string> abbreviations_;
   std::unordered_set<std::string> final_abbreviations_;
+  // The last bytes of final_abbreviations_ (all '.' from the rules): a
+  // token ending otherwise needs no lookup.
+  std::bitset<256> final_last_bytes_;
   uint32_t max_sentence_tokens_;
 };
 

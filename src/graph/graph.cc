@@ -4,7 +4,7 @@
 #include <cctype>
 #include <cstdio>
 #include <cstring>
-#include <map>
+#include <unordered_map>
 
 #include "graph/sha256.h"
 #include "newsgraph/unicode.h"
@@ -154,7 +154,7 @@ Graph GraphBuilder::Build(const Document& doc, const Facts& facts) const {
   };
   for (const auto& m : facts.memberships) use_role(m.role);
 
-  std::map<std::string, size_t> emitted;  // IRI -> node index
+  std::unordered_map<std::string, size_t> emitted;  // IRI -> node index; never walked
   auto add_entity = [&](int e) {
     const Entity& ent = facts.entities[e];
     auto it = emitted.find(iri[e]);

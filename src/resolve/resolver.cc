@@ -96,9 +96,17 @@ class DocumentResolver {
   }
 
  private:
-  std::string MentionText(int i) const {
+  std::string_view MentionView(int i) const {
     const Mention& m = ann_.mentions[i];
-    return std::string(doc_.text.substr(m.span.begin, m.span.size()));
+    return std::string_view(doc_.text).substr(m.span.begin, m.span.size());
+  }
+  std::string MentionText(int i) const { return std::string(MentionView(i)); }
+  // The key of the entity of `type` a name stands for.
+  std::string EntityKey(EntityType type, std::string_view name) const {
+    std::string key = std::to_string(type);
+    key += ':';
+    key += names_.Key(name, type == entity_type::kOrganization);
+    return key;
   }
   std::string RangeText(TokenRange r) const {
     uint32_t b = seg_.tokens[r.begin].span.begin, e = seg_.tokens[r.end - 1].span.end;
@@ -196,8 +204,7 @@ class DocumentResolver {
   int KnownEntity(int i, EntityType type) {
     if (mention_entity_[i] >= 0)
       return facts_.entities[mention_entity_[i]].type == type ? mention_entity_[i] : -1;
-    bool org = type == entity_type::kOrganization;
-    auto it = by_key_.find(std::to_string(type) + ":" + names_.Key(MentionText(i), org));
+    auto it = by_key_.find(EntityKey(type, MentionView(i)));
     return it == by_key_.end() ? -1 : it->second;
   }
 
@@ -205,10 +212,7 @@ class DocumentResolver {
   int Assign(int i, EntityType type) {
     if (mention_entity_[i] >= 0) return mention_entity_[i];
     const Mention& m = ann_.mentions[i];
-    std::string text = MentionText(i);
-    bool org = type == entity_type::kOrganization;
-    std::string key = std::to_string(type) + ":" + names_.Key(text, org);
-    int e = EntityByKey(key, type, m.tokens.begin);
+    int e = EntityByKey(EntityKey(type, MentionView(i)), type, m.tokens.begin);
     mention_entity_[i] = e;
     entity_mentions_[e].push_back(i);
     if (m.lexicon >= 0 && !m.canonical.empty())
@@ -234,9 +238,7 @@ class DocumentResolver {
   int EntityForRun(TokenRange r, EntityType type) {
     std::string text = RangeText(r);
     if (!StartsUpperOrDigit(text)) return -1;
-    bool org = type == entity_type::kOrganization;
-    std::string key = std::to_string(type) + ":" + names_.Key(text, org);
-    int e = EntityByKey(key, type, r.begin);
+    int e = EntityByKey(EntityKey(type, text), type, r.begin);
     extra_names_[e].push_back(text);
     return e;
   }
@@ -706,7 +708,7 @@ class DocumentResolver {
   std::vector<char> antecedent_done_;
   std::vector<std::vector<int>> entity_mentions_;
   std::vector<std::vector<std::string>> extra_names_;
-  std::map<std::string, int> by_key_;
+  std::unordered_map<std::string, int> by_key_;  // looked up, never walked
   // Memberships by (member, role, organization, status), while relations
   // are added; then by member, for reporting lines.
   std::map<std::tuple<int, int, int, std::string>, size_t> membership_index_;

@@ -139,6 +139,7 @@ Segmenter::Segmenter(Options options)
   for (auto& a : options.sentence_final_abbreviations) {
     abbreviations_.insert(a);
     final_abbreviations_.insert(a);
+    if (!a.empty()) final_last_bytes_.set(static_cast<unsigned char>(a.back()));
   }
 }
 
@@ -367,8 +368,9 @@ Segmentation Segmenter::Segment(std::string_view text) const {
       bool next_ok = !starts_lower(i) && seg.tokens[i].kind != TokenKind::kPunct;
       if (IsTerminal(prev) && t.space_before && next_ok) {
         boundary = true;
-      } else if (t.space_before && starts_upper(i) &&
-                 final_abbreviations_.count(std::string(prev)) &&
+      } else if (t.space_before && !prev.empty() &&
+                 final_last_bytes_[static_cast<unsigned char>(prev.back())] &&
+                 starts_upper(i) && final_abbreviations_.count(std::string(prev)) &&
                  !abbreviations_.count(std::string(seg.norm(i))) &&
                  i + 1 < n && (starts_lower(i + 1) ||
                                seg.tokens[i + 1].kind == TokenKind::kPunct)) {
