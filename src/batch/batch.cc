@@ -801,10 +801,13 @@ BatchStats RunBatch(const Pipeline& pipeline, const BatchOptions& o) {
   // largest document. When it must wait for the oldest result, the calling
   // thread processes a waiting document itself: so `jobs` threads work, not
   // `jobs` workers and a reader besides that would take turns on the cores.
-  // Documents are small and quick, so threads are woken only when it helps:
-  // a worker when one is idle, the writer when the result it waits for, the
-  // oldest in flight, is done and it has nothing to process.
-  const size_t window = static_cast<size_t>(o.jobs) * 64;
+  // The window is wide, so that a long document does not hold back the
+  // others: while it is processed, a thousand short ones a job (and the
+  // next long one) can be. Documents are small and quick, so threads are
+  // woken only when it helps: a worker when one is idle, the writer when the
+  // result it waits for, the oldest in flight, is done and it has nothing
+  // to process.
+  const size_t window = static_cast<size_t>(o.jobs) * 1024;
   const size_t budget = size_t{32} << 20;
   size_t in_flight_bytes = 0;
   std::mutex mu;

@@ -44,20 +44,20 @@ for i in $(seq -w 1 40); do cp "$src/samples/$(ls "$src/samples" | sed -n "$(( (
 cmp -s "$tmp/j1" "$tmp/j2" && cmp -s "$tmp/j1" "$tmp/j7" && [ "$(wc -l < "$tmp/j1")" -eq 40 ] \
   && ok "output is byte-identical for --jobs 1, 2 and 7" || bad "output differs across --jobs"
 
-# More documents than the jobs keep in flight (64 a job), so the thread that
-# reads and writes also processes documents while it waits: still the same
-# bytes, in input order.
+# More documents than the jobs keep in flight (1,024 a job), so the thread
+# that reads and writes also processes documents while it waits: still the
+# same bytes, in input order.
 python3 - "$src/samples" > "$tmp/long.jsonl" <<'PY'
 import json, os, sys
 texts = [open(os.path.join(sys.argv[1], f)).read() for f in sorted(os.listdir(sys.argv[1])) if f.endswith(".txt")]
-for i in range(600):
-    print(json.dumps({"id": "d%04d" % i, "text": texts[i % len(texts)] if i % 5 else "Short note %d." % i}))
+for i in range(3500):
+    print(json.dumps({"id": "d%04d" % i, "text": texts[i % len(texts)] if i % 50 == 0 else "Short note %d." % i}))
 PY
 "$bin" -q -j 1 "$tmp/long.jsonl" > "$tmp/l1" 2>/dev/null
 "$bin" -q -j 2 "$tmp/long.jsonl" > "$tmp/l2" 2>/dev/null
 "$bin" -q -j 3 "$tmp/long.jsonl" > "$tmp/l3" 2>/dev/null
-cmp -s "$tmp/l1" "$tmp/l2" && cmp -s "$tmp/l1" "$tmp/l3" && [ "$(wc -l < "$tmp/l1")" -eq 600 ] \
-  && ok "600 documents: byte-identical for --jobs 1, 2 and 3" || bad "600 documents differ across --jobs"
+cmp -s "$tmp/l1" "$tmp/l2" && cmp -s "$tmp/l1" "$tmp/l3" && [ "$(wc -l < "$tmp/l1")" -eq 3500 ] \
+  && ok "3,500 documents: byte-identical for --jobs 1, 2 and 3" || bad "3,500 documents differ across --jobs"
 
 # JSON Lines, with a malformed line and a line without text.
 jl="$tmp/in.jsonl"
