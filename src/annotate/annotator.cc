@@ -341,7 +341,7 @@ void Annotator::AddAliases(const Document& doc, const Segmentation& seg,
       add(std::span(core).first(1), 1, m, entity);
   }
   std::unordered_map<std::string, std::vector<const Key*>, StringHash, std::equal_to<>> by_first;
-  for (const auto& [words, k] : keys)
+  for (const auto& [key_text, k] : keys)
     if (!k.ambiguous) by_first[k.words[0]].push_back(&k);
   for (auto& [w, v] : by_first)
     std::sort(v.begin(), v.end(), [](const Key* a, const Key* b) {
