@@ -94,6 +94,9 @@ struct Lexicon {
   std::vector<LexiconEntry> entries;
 };
 
+// The lexicon whose hits split a relation argument into items (relate.h).
+inline constexpr std::string_view kListSeparatorsLexicon = "list_separators";
+
 struct LexiconHit {
   uint32_t lexicon = 0;
   uint32_t entry = 0;
@@ -256,8 +259,12 @@ class RuleSet {
   // A segmenter that knows the "abbreviations" lexicon.
   const Segmenter& segmenter() const;
 
-  // Lexicon hits of every lexicon in every sentence, sorted by start. Within
-  // one lexicon, hits do not overlap (leftmost, then longest, wins).
+  // Lexicon hits in every sentence, sorted by start. Within one lexicon,
+  // hits do not overlap (leftmost, then longest, wins). Only lexicons whose
+  // hits something reads give hits: those a pattern names, that type
+  // entities, whose entries carry a canonical form or an attribute, and
+  // kListSeparatorsLexicon. The other lexicons are word lists for the
+  // stages that read their entries (NameForms reads alias_stopwords).
   // With `known` (TokenAtomsOf the same segmentation) no token's text is
   // looked up again.
   void FindLexiconHits(const Segmentation& seg, std::string_view text,

@@ -6,7 +6,7 @@ namespace newsgraph {
 
 Relator::Relator(std::shared_ptr<const RuleSet> rules)
     : rules_(std::move(rules)),
-      separators_(rules_->FindLexicon("list_separators")) {}
+      separators_(rules_->FindLexicon(kListSeparatorsLexicon)) {}
 
 std::vector<RelationArg::Item> Relator::Items(const Segmentation& seg,
                                               const Annotation& ann,

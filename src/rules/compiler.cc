@@ -184,6 +184,7 @@ class RuleCompiler {
       Error(n, "unknown lexicon '@" + name + "' (no file " + name + ".lex)");
       return -1;
     }
+    impl_->lexicon_named[it->second] = 1;
     return it->second;
   }
 
@@ -614,6 +615,7 @@ void CompileRules(std::vector<ParsedRule>* parsed,
     int l = impl->Atom(AtomKind::kEntLast, static_cast<int>(t), "");
     impl->ent_atoms.push_back({in, b, l});
   }
+  impl->lexicon_named.assign(impl->lexicons.size(), 0);
   for (size_t x = 0; x < impl->lexicons.size(); ++x) {
     int in = impl->Atom(AtomKind::kLexInside, static_cast<int>(x), "");
     int b = impl->Atom(AtomKind::kLexBegin, static_cast<int>(x), "");

@@ -258,6 +258,8 @@ class RuleSetImpl {
   const uint64_t generation;  // unique per instance, for per-thread caches
   std::vector<Lexicon> lexicons;
   std::map<std::string, int> lexicon_index;
+  // [lexicon]: a pattern names it (@name). Set by the compiler.
+  std::vector<char> lexicon_named;
   std::vector<std::string> type_names;
   std::map<std::string, int> type_index;
   std::vector<Rule> rules;

@@ -105,10 +105,15 @@ std::shared_ptr<const RuleSet> RuleSet::Compile(
   }
   impl->type_index["ORG"] = entity_type::kOrganization;
 
-  // The phrase tries.
+  // Each entry's phrase, as the keys of its tokens; into the phrase tries
+  // once the rules say which lexicons give hits.
+  struct Phrase {
+    std::vector<std::string> keys;
+    uint32_t lexicon, entry;
+  };
+  std::vector<Phrase> phrases;
   for (size_t x = 0; x < impl->lexicons.size(); ++x) {
     const Lexicon& lex = impl->lexicons[x];
-    if (lex.case_sensitive) impl->has_cased = true;
     for (size_t i = 0; i < lex.entries.size(); ++i) {
       const auto& e = lex.entries[i];
       Segmentation seg = impl->segmenter->Segment(e.surface);
@@ -122,8 +127,7 @@ std::shared_ptr<const RuleSet> RuleSet::Compile(
         diags->Error(lex.file, e.line, 1, "entry has no token");
         continue;
       }
-      (lex.case_sensitive ? impl->trie_cased : impl->trie_lower)
-          .Insert(keys, static_cast<uint32_t>(x), static_cast<uint32_t>(i));
+      phrases.push_back({std::move(keys), static_cast<uint32_t>(x), static_cast<uint32_t>(i)});
     }
   }
 
@@ -134,6 +138,45 @@ std::shared_ptr<const RuleSet> RuleSet::Compile(
       ParseRuleFile(f.path, f.content, &parsed, &macros, diags);
   }
   CompileRules(&parsed, &macros, impl.get(), diags);
+
+  // The phrase tries, of the lexicons whose hits something reads: a lexicon
+  // a pattern names, that types entities, whose entries carry a canonical
+  // form or attributes (read from hits by captures, values and dates), or
+  // that the relator reads by name. Others (alias_stopwords, determiners,
+  // ...) are word lists that their stages read from the entries; hits of
+  // theirs would be looked for in every sentence and read by nothing.
+  //
+  // A lexicon that only patterns read, and whose entries are all one token,
+  // needs no hits either: each token that is an entry is a hit of its own,
+  // so the lexicon's atoms go with the token's text, as a literal's do, and
+  // are worked out once per distinct token instead of in every sentence.
+  enum class Use { kNone, kTokenAtoms, kHits };
+  std::vector<Use> use(impl->lexicons.size(), Use::kNone);
+  for (size_t x = 0; x < impl->lexicons.size(); ++x) {
+    const Lexicon& lex = impl->lexicons[x];
+    bool read_from_hits = lex.entity_type >= 0 || lex.name == kListSeparatorsLexicon;
+    for (const auto& e : lex.entries)
+      read_from_hits = read_from_hits || !e.canonical.empty() || !e.attributes.empty();
+    if (read_from_hits) {
+      use[x] = Use::kHits;
+    } else if (impl->lexicon_named[x]) {
+      use[x] = Use::kTokenAtoms;
+    }
+  }
+  for (const Phrase& p : phrases)
+    if (use[p.lexicon] == Use::kTokenAtoms && p.keys.size() > 1) use[p.lexicon] = Use::kHits;
+  for (const Phrase& p : phrases) {
+    const Lexicon& lex = impl->lexicons[p.lexicon];
+    if (use[p.lexicon] == Use::kTokenAtoms) {
+      auto& atoms = (lex.case_sensitive ? impl->exact_atoms : impl->lower_atoms)[p.keys[0]];
+      const auto& a = impl->lex_atoms[p.lexicon];
+      atoms.insert(atoms.end(), a.begin(), a.end());
+    } else if (use[p.lexicon] == Use::kHits) {
+      (lex.case_sensitive ? impl->trie_cased : impl->trie_lower)
+          .Insert(p.keys, p.lexicon, p.entry);
+      if (lex.case_sensitive) impl->has_cased = true;
+    }
+  }
 
   for (size_t i = errors_before; i < diags->items().size(); ++i)
     if (diags->items()[i].severity == Severity::kError) return nullptr;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "newsgraph/annotate.h"
 
 namespace newsgraph {
@@ -110,6 +112,44 @@ TEST(RuleSetTest, LexiconElementNeverMatchesPartOfAnEntry) {
   auto rules = CompileOrDie(OneRule("x:(@titles \"officer\")", lex));
   EXPECT_TRUE(Hits(rules, "the chief executive officer officer").size() == 1);
   EXPECT_TRUE(Hits(rules, "the chief executive officer").empty());
+}
+
+// The names of the lexicons of the hits in `text`, one per hit.
+std::multiset<std::string> HitLexicons(const std::shared_ptr<const RuleSet>& rules,
+                                       const std::string& text) {
+  Segmentation seg = rules->segmenter().Segment(text);
+  std::vector<LexiconHit> hits;
+  rules->FindLexiconHits(seg, text, &hits);
+  std::multiset<std::string> names;
+  for (const auto& h : hits) names.insert(rules->lexicons()[h.lexicon].name);
+  return names;
+}
+
+TEST(RuleSetTest, OnlyLexiconsWhoseHitsSomethingReadsGiveHits) {
+  Files files = OneRule("x:@named", {{"t/plain.lex", "acme\n"},
+                                     {"t/named.lex", "acme corp\nacme\n"},
+                                     {"t/attr.lex", "acme | size=1\n"},
+                                     {"t/canon.lex", "acme => Acme Corp\n"},
+                                     {"t/typed.lex", "@entity THING\nacme\n"},
+                                     {"t/list_separators.lex", "and\n"}});
+  auto rules = CompileOrDie(files);
+  EXPECT_EQ(HitLexicons(rules, "acme corp and acme"),
+            (std::multiset<std::string>{"attr", "attr", "canon", "canon", "list_separators",
+                                        "named", "named", "typed", "typed"}));
+  // The plain word list is still there for the stages that read its entries.
+  EXPECT_GE(rules->FindLexicon("plain"), 0);
+}
+
+TEST(RuleSetTest, OneWordLexiconsMatchWithoutHits) {
+  // Lexicons that only patterns read, of one-token entries, match by the
+  // token's text (ignoring case unless @case-sensitive) and give no hits.
+  Files files = OneRule("x:(@words [@upper] !@words)",
+                        {{"t/words.lex", "acme\nglobex\n"},
+                         {"t/upper.lex", "@case-sensitive\nNorth\n"}});
+  auto rules = CompileOrDie(files);
+  EXPECT_EQ(Hits(rules, "ACME North ships, Globex North sells, acme north waits."),
+            (Strings{"ACME North ships", "Globex North sells"}));
+  EXPECT_TRUE(HitLexicons(rules, "acme North globex").empty());
 }
 
 TEST(RuleSetTest, EntityTypeMatchesAWholeMention) {
