@@ -196,6 +196,10 @@ struct TokenAtoms {
   std::vector<int> sentence_atoms;
   std::vector<size_t> sentence_column_begin;
   std::vector<uint64_t> sentence_columns;
+  // The same atoms as a bit set over all atoms, sentence s's from
+  // s * present_words (zero for a sentence without columns).
+  std::vector<uint64_t> sentence_present;
+  size_t present_words = 0;
   const LexiconHit* hits_data = nullptr;  // the hits they were made from
   size_t hits_size = 0;
   bool HasSentenceAtoms(const Segmentation& seg, const std::vector<LexiconHit>* hits) const {

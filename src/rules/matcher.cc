@@ -374,7 +374,9 @@ void RuleSet::SentenceAtomsOf(const Segmentation& seg, std::string_view text,
   ta.sentence_atoms.clear();
   ta.sentence_column_begin.clear();
   ta.sentence_columns.clear();
-  thread_local std::vector<uint64_t> column, present_bits;
+  ta.present_words = words;
+  ta.sentence_present.assign(words * seg.sentences.size(), 0);
+  thread_local std::vector<uint64_t> column;
   for (uint32_t s = 0; s < seg.sentences.size(); ++s) {
     if (seg.sentences[s].tokens.size() < TokenAtoms::kMinSentenceTokens) {
       ta.sentence_column_begin.push_back(TokenAtoms::kNoColumns);
@@ -383,8 +385,7 @@ void RuleSet::SentenceAtomsOf(const Segmentation& seg, std::string_view text,
     }
     const size_t token_words = (seg.sentences[s].tokens.size() + 63) / 64;
     column.resize(impl.atoms.size() * token_words);
-    present_bits.assign(words, 0);
-    uint64_t* present = present_bits.data();
+    uint64_t* present = ta.sentence_present.data() + s * words;
     ForTokenAndHitAtoms(impl, seg, text, s, known, &hits, [&](uint32_t k, int a) {
       if (!((present[a / 64] >> (a % 64)) & 1)) {
         present[a / 64] |= uint64_t{1} << (a % 64);
@@ -423,7 +424,9 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
   // atoms when it has them, else worked out here), and those of entities.
   const TokenAtoms* known = view.token_atoms;
   if (known && known->begin.size() != seg.tokens.size() + 1) known = nullptr;
+  const size_t words = impl.AtomWords();
   const bool precomputed = known && known->HasSentenceAtoms(seg, view.hits) &&
+                           known->present_words == words &&
                            known->sentence_column_begin[view.sentence] != TokenAtoms::kNoColumns;
   auto each_token_atom = [&](auto&& on) {
     ForTokenAndHitAtoms(impl, seg, view.text, view.sentence, known, view.hits, on);
@@ -431,14 +434,13 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
   auto each_entity_atom = [&](auto&& on) {
     ForEntityAtoms(impl, sent, view.entities, on);
   };
-  const size_t words = impl.AtomWords();
   thread_local std::vector<uint64_t> present;
   auto give_present = [&](uint32_t, int a) { present[a / 64] |= uint64_t{1} << (a % 64); };
-  present.assign(words, 0);
   if (precomputed) {
-    const uint32_t* b = known->sentence_atom_begin.data() + view.sentence;
-    for (uint32_t i = b[0]; i < b[1]; ++i) give_present(0, known->sentence_atoms[i]);
+    const uint64_t* from = known->sentence_present.data() + view.sentence * words;
+    present.assign(from, from + words);
   } else {
+    present.assign(words, 0);
     each_token_atom(give_present);
   }
   each_entity_atom(give_present);
