@@ -255,15 +255,12 @@ void ForTokenAndHitAtoms(const RuleSetImpl& impl, const Segmentation& seg,
 }
 
 // Calls on(k, atom) for the atoms that the entities give the tokens of a
-// sentence.
+// sentence: those of `in`, the entities that start in it.
 template <typename On>
 void ForEntityAtoms(const RuleSetImpl& impl, const Sentence& sent,
-                    const std::vector<EntitySpan>* entities, On&& on) {
-  if (!entities) return;
+                    std::span<const EntitySpan> in, On&& on) {
   const uint32_t first = sent.tokens.begin;
-  auto [lo, hi] = RangeIn(*entities, first, sent.tokens.end);
-  for (size_t e = lo; e < hi; ++e) {
-    const EntitySpan& es = (*entities)[e];
+  for (const EntitySpan& es : in) {
     MarkRange(impl.ent_atoms[es.type], es.tokens, sent, on);
     for (uint32_t t = es.tokens.begin; t < es.tokens.end && t < sent.tokens.end; ++t)
       on(t - first, impl.any_entity_atom);
@@ -431,8 +428,13 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
   auto each_token_atom = [&](auto&& on) {
     ForTokenAndHitAtoms(impl, seg, view.text, view.sentence, known, view.hits, on);
   };
+  std::span<const EntitySpan> sentence_entities;
+  if (view.entities) {
+    auto [lo, hi] = RangeIn(*view.entities, first, sent.tokens.end);
+    sentence_entities = std::span(*view.entities).subspan(lo, hi - lo);
+  }
   auto each_entity_atom = [&](auto&& on) {
-    ForEntityAtoms(impl, sent, view.entities, on);
+    ForEntityAtoms(impl, sent, sentence_entities, on);
   };
   thread_local std::vector<uint64_t> present;
   auto give_present = [&](uint32_t, int a) { present[a / 64] |= uint64_t{1} << (a % 64); };
