@@ -281,6 +281,7 @@ struct Result {
   std::string doc_iri, ntriples;
   std::string error;   // "source:...: error: reason"
   std::string reason;  // reason alone, for the errors file
+  int line = 0, column = 0;  // where in the document, when the error is about a place
   std::vector<std::string> explain;  // with --explain: which rule matched what
   bool skip = false;
   size_t bytes = 0, memberships = 0, changes = 0, observations = 0;
@@ -546,6 +547,8 @@ Result Process(const Pipeline& pipeline, Work w) {
   if (!in.ok()) {
     r.reason = in.error->reason;
     r.error = in.error->ToString();
+    r.line = in.error->line;
+    r.column = in.error->column;
     return r;
   }
   PipelineResult p = pipeline.Process(*in.document);
@@ -586,7 +589,7 @@ class Writer {
     }
     if (!r.error.empty()) {
       ++stats_->failed;
-      Fail(r.source, r.error, r.reason);
+      Fail(r.source, r.error, r.reason, r.line, r.column);
       return true;
     }
     if (!r.explain.empty()) {
@@ -621,13 +624,15 @@ class Writer {
   }
 
   void Fail(const std::string& source, const std::string& message,
-            const std::string& reason) {
+            const std::string& reason, int line = 0, int column = 0) {
     ClearProgress();
     std::cerr << message << "\n";
     if (errors_) {
       nlohmann::json j;
       j["source"] = source;
       j["error"] = reason;
+      if (line > 0) j["line"] = line;
+      if (column > 0) j["column"] = column;
       // A path need not be UTF-8: replace what is not, never throw.
       errors_ << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
       errors_.flush();

@@ -125,6 +125,8 @@ rows = [json.loads(l) for l in open(sys.argv[1], encoding='utf-8')]
 assert len(rows) == 2, rows
 assert rows[0]['source'].endswith('bytes.jsonl:1') and '\ufffd' in rows[0]['error'], rows[0]
 assert rows[1]['source'].endswith('name-\ufffd.txt') and 'NUL byte' in rows[1]['error'], rows[1]
+assert (rows[1]['line'], rows[1]['column']) == (1, 9), rows[1]
+assert 'line' not in rows[0], rows[0]
 " "$tmp/errors.jsonl"; then
   ok "invalid UTF-8 in a JSON line and a file name: exit 1, errors file valid"
 else
