@@ -5,8 +5,10 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <cmath>
 #include <condition_variable>
 #include <cstdio>
 #include <cstring>
@@ -272,6 +274,7 @@ struct Work {
   std::string error;  // set: the input failed before it could be decoded
   int error_line = 0;
   bool skip = false;  // resume: its output is already there
+  uint64_t input_bytes = 0;  // of the input it was read from (for the progress line)
 };
 
 struct Result {
@@ -282,6 +285,7 @@ struct Result {
   std::string error;   // "source:...: error: reason"
   std::string reason;  // reason alone, for the errors file
   int line = 0, column = 0;  // where in the document, when the error is about a place
+  uint64_t input_bytes = 0;
   std::vector<std::string> explain;  // with --explain: which rule matched what
   bool skip = false;
   size_t bytes = 0, memberships = 0, changes = 0, observations = 0;
@@ -294,6 +298,102 @@ bool IsJsonlName(const std::string& name) {
   };
   return ends(".jsonl") || ends(".ndjson");
 }
+
+// Whether a file found in a folder is an input (--include, --exclude).
+bool Included(const BatchOptions& o, const std::string& name) {
+  bool included = false;
+  for (const auto& g : o.include) included = included || GlobMatch(g, name);
+  for (const auto& g : o.exclude) included = included && !GlobMatch(g, name);
+  return included;
+}
+
+bool IsJsonlInput(const BatchOptions& o, const std::string& path) {
+  return o.format == InputFormat::kJsonl ||
+         (o.format == InputFormat::kAuto && IsJsonlName(path));
+}
+
+// A folder's entries that are not hidden, sorted.
+std::vector<fs::path> VisibleEntries(const fs::path& dir, std::error_code& ec) {
+  std::vector<fs::path> entries;
+  for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator();
+       it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (!name.empty() && name[0] == '.') continue;  // hidden
+    entries.push_back(it->path());
+  }
+  std::sort(entries.begin(), entries.end());
+  return entries;
+}
+
+// Sizes the inputs in a thread of its own, for the progress line: the bytes
+// of every file the walk reads and, when no input is JSON Lines, the number
+// of documents. Walks as InputWalker does, but only looks at file sizes.
+class InputSizer {
+ public:
+  explicit InputSizer(const BatchOptions& o) : o_(o), thread_([this] { Run(); }) {}
+  ~InputSizer() {
+    stop_ = true;
+    thread_.join();
+  }
+  // Once done: the input bytes (0: unknown, e.g. stdin) and documents (0:
+  // unknown).
+  bool done() const { return done_.load(std::memory_order_acquire); }
+  uint64_t bytes() const { return bytes_; }
+  uint64_t documents() const { return documents_; }
+
+ private:
+  void Run() {
+    bool known = true, counted = true;
+    uint64_t bytes = 0, documents = 0;
+    std::set<std::string> visited;
+    auto file = [&](const fs::path& p) {
+      std::error_code ec;
+      const uint64_t size = fs::file_size(p, ec);
+      if (!ec) bytes += size;
+      if (IsJsonlInput(o_, p.string())) {
+        counted = false;
+      } else {
+        ++documents;
+      }
+    };
+    std::vector<fs::path> dirs;  // folders to walk
+    for (const auto& in : o_.inputs) {
+      std::error_code ec;
+      if (in == "-") known = false;
+      auto st = fs::status(in, ec);
+      if (in == "-" || ec || !fs::exists(st)) {
+        ++documents;  // one document, or one error
+      } else if (fs::is_directory(st)) {
+        dirs.push_back(in);
+      } else {
+        file(in);
+      }
+      for (; !dirs.empty() && !stop_;) {
+        fs::path dir = std::move(dirs.back());
+        dirs.pop_back();
+        fs::path canon = fs::canonical(dir, ec);
+        if (!ec && !visited.insert(canon.string()).second) continue;  // a loop
+        for (const auto& p : VisibleEntries(dir, ec)) {
+          std::error_code ec2;
+          if (fs::is_directory(p, ec2)) {
+            dirs.push_back(p);
+          } else if (Included(o_, p.filename().string())) {
+            file(p);
+          }
+        }
+      }
+    }
+    if (stop_) return;
+    bytes_ = known ? bytes : 0;
+    documents_ = counted ? documents : 0;
+    done_.store(true, std::memory_order_release);
+  }
+
+  const BatchOptions& o_;
+  std::atomic<bool> stop_{false}, done_{false};
+  uint64_t bytes_ = 0, documents_ = 0;
+  std::thread thread_;  // last: it starts once the rest is set
+};
 
 // Replaces what may not appear in a file name.
 std::string SafeName(const std::string& s) {
@@ -344,11 +444,7 @@ class InputWalker {
           EnterDirectory(p, rel);
           continue;
         }
-        std::string name = p.filename().string();
-        bool included = false;
-        for (const auto& g : o_.include) included = included || GlobMatch(g, name);
-        for (const auto& g : o_.exclude) included = included && !GlobMatch(g, name);
-        if (!included) continue;
+        if (!Included(o_, p.filename().string())) continue;
         if (StartFile(p.string(), rel, w)) return true;
         continue;
       }
@@ -365,6 +461,7 @@ class InputWalker {
         }
         Start(w, "-", "stdin");
         w->bytes.assign(std::istreambuf_iterator<char>(std::cin), {});
+        w->input_bytes = w->bytes.size();
         if (std::cin.bad()) w->error = "cannot read stdin";
         if (w->bytes.size() > o_.max_doc_bytes) TooBig(w, w->bytes.size());
         return true;
@@ -425,23 +522,15 @@ class InputWalker {
     }
     Frame f;
     f.rel = rel;
-    for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator();
-         it.increment(ec)) {
-      std::string name = it->path().filename().string();
-      if (!name.empty() && name[0] == '.') continue;  // hidden
-      f.entries.push_back(it->path());
-    }
+    f.entries = VisibleEntries(dir, ec);
     if (ec) warnings_.push_back(dir.string() + ": warning: cannot list: " + ec.message());
-    std::sort(f.entries.begin(), f.entries.end());
     frames_.push_back(std::move(f));
   }
 
   // Starts a file: a JSON Lines file becomes the current stream (false: no
   // work yet), any other file is one document (true).
   bool StartFile(const std::string& path, const std::string& rel, Work* w) {
-    bool jsonl = o_.format == InputFormat::kJsonl ||
-                 (o_.format == InputFormat::kAuto && IsJsonlName(path));
-    if (jsonl) {
+    if (IsJsonlInput(o_, path)) {
       auto state = std::make_unique<JsonlState>();
       state->file = std::make_unique<std::ifstream>(path, std::ios::binary);
       if (!*state->file) {
@@ -458,8 +547,9 @@ class InputWalker {
     Start(w, path, StripExtension(rel) + o_.output_suffix);
     if (Skipped(w)) return true;
     struct stat st;
-    if (::stat(path.c_str(), &st) == 0 && static_cast<size_t>(st.st_size) > o_.max_doc_bytes) {
-      TooBig(w, static_cast<size_t>(st.st_size));
+    if (::stat(path.c_str(), &st) == 0) w->input_bytes = static_cast<uint64_t>(st.st_size);
+    if (w->input_bytes > o_.max_doc_bytes) {
+      TooBig(w, static_cast<size_t>(w->input_bytes));
       return true;
     }
     std::string err;
@@ -477,8 +567,10 @@ class InputWalker {
   bool NextJsonLine(Work* w) {
     JsonlState& j = *jsonl_;
     std::string line;
+    uint64_t read = 0;  // bytes of this line and the blank ones before it
     while (std::getline(*j.stream, line)) {
       ++j.line;
+      read += line.size() + 1;
       if (!line.empty() && line.back() == '\r') line.pop_back();
       // Only JSON white space (a stray CR from mixed line ends too): blank.
       bool blank = std::all_of(line.begin(), line.end(), [](char c) {
@@ -487,6 +579,7 @@ class InputWalker {
       if (blank) continue;
       Start(w, j.source + ":" + std::to_string(j.line), "");
       w->error_line = j.line;
+      w->input_bytes = read;
       if (line.size() > o_.max_doc_bytes) {
         w->output_name = j.stem + "/line-" + std::to_string(j.line) + o_.output_suffix;
         TooBig(w, line.size());
@@ -536,6 +629,7 @@ Result Process(const Pipeline& pipeline, Work w) {
   r.source = w.source;
   r.output_name = w.output_name;
   r.skip = w.skip;
+  r.input_bytes = w.input_bytes;
   if (w.skip) return r;
   if (!w.error.empty()) {
     r.reason = w.error;
@@ -578,13 +672,16 @@ class Writer {
       }
     }
     start_ = std::chrono::steady_clock::now();
+    if (o.progress) sizer_ = std::make_unique<InputSizer>(o);
   }
 
   // False when the run must stop (stdout closed).
   bool Write(Result& r) {
     ++stats_->read;
+    consumed_ += r.input_bytes;
     if (r.skip) {
       ++stats_->skipped;
+      Progress(false);
       return true;
     }
     if (!r.error.empty()) {
@@ -715,10 +812,30 @@ class Writer {
     last_ = now;
     double s = std::chrono::duration<double>(now - start_).count();
     double mb = static_cast<double>(stats_->bytes) / 1e6;
-    char line[160];
-    std::snprintf(line, sizeof line, "\r%zu documents (%zu failed)  %.1f MB  %.2f MB/s  ",
-                  stats_->read, stats_->failed, mb, s > 0 ? mb / s : 0.0);
-    std::cerr << line << std::flush;
+    // Once the inputs are sized: the documents of the total, when known,
+    // and the share of the input bytes read, with the time left at the
+    // rate so far.
+    const bool sized = sizer_ && sizer_->done();
+    std::string of;
+    if (sized && sizer_->documents() > 0) of = " of " + std::to_string(sizer_->documents());
+    char line[200];
+    int at = std::snprintf(line, sizeof line, "\r%zu%s documents (%zu failed)  %.1f MB  %.2f MB/s",
+                           stats_->read, of.c_str(), stats_->failed, mb, s > 0 ? mb / s : 0.0);
+    const double done = sized && sizer_->bytes() > 0
+                            ? std::min(1.0, static_cast<double>(consumed_) /
+                                                static_cast<double>(sizer_->bytes()))
+                            : 0;
+    if (done >= 0.01) {  // before, the rate says little
+      const auto left = static_cast<long>(std::ceil(s * (1 - done) / done));
+      if (left < 3600) {
+        std::snprintf(line + at, sizeof line - at, "  %.0f%%  ETA %ld:%02ld", 100 * done,
+                      left / 60, left % 60);
+      } else {
+        std::snprintf(line + at, sizeof line - at, "  %.0f%%  ETA %ld:%02ld:%02ld", 100 * done,
+                      left / 3600, left / 60 % 60, left % 60);
+      }
+    }
+    std::cerr << line << "  " << std::flush;
     shown_ = true;
   }
   void ClearProgress() {
@@ -740,6 +857,8 @@ class Writer {
   std::vector<Pending> pending_;  // documents waiting for a batched push
   std::chrono::steady_clock::time_point start_, last_;
   bool shown_ = false;
+  std::unique_ptr<InputSizer> sizer_;  // with the progress line
+  uint64_t consumed_ = 0;              // input bytes of the documents written
 };
 
 }  // namespace

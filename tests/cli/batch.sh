@@ -158,6 +158,19 @@ PY
 run 0 "$bin" --resume -j 2 --output "$tmp/killed" "$big" && [ "$(find "$tmp/killed" -name '*.jsonld' | wc -l)" -eq 3000 ] \
   && ok "--resume completes a killed run" || bad "--resume after kill" "$tmp/err"
 "$bin" -q -j 2 --output "$tmp/fresh" "$big" 2>/dev/null
+
+# On a terminal, a progress line: documents of the total, the share read and
+# the time left; cleared before the summary. (script gives stderr a terminal.)
+if command -v script > /dev/null; then
+  script -qc "'$bin' -j 1 '$big' > /dev/null" /dev/null < /dev/null | tr '\r' '\n' > "$tmp/progress"
+  grep -qE '^[0-9]+ of 3000 documents \(0 failed\)  [0-9.]+ MB  [0-9.]+ MB/s  [0-9]+%  ETA [0-9]+:[0-9]{2}' "$tmp/progress" \
+    && ok "progress line on a terminal: documents of the total, share read, ETA" \
+    || bad "progress line on a terminal" "$tmp/progress"
+  has "$tmp/progress" "3000 read, 3000 succeeded" && ok "summary after the progress line" \
+    || bad "summary after the progress line" "$tmp/progress"
+else
+  ok "(script not installed: progress line on a terminal not checked)"
+fi
 diff -r <(cd "$tmp/fresh" && find . -name '*.jsonld' -exec cat {} + | sort) <(cd "$tmp/killed" && find . -name '*.jsonld' -exec cat {} + | sort) >/dev/null \
   && ok "a resumed run gives the same files as one run" || bad "resumed output differs"
 
