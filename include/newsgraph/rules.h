@@ -185,10 +185,11 @@ struct TokenAtoms {
   std::vector<int> lower_word, cased_word;
   // Per sentence, once the lexicon hits are known (RuleSet::SentenceAtomsOf),
   // what its tokens and hits hold, shared by every Match() on it: the atoms,
-  // ascending (sentence_atoms from sentence_atom_begin[s]), and for each the
-  // tokens that hold it as a bit set of (tokens + 63) / 64 words (one after
-  // another in sentence_columns from sentence_column_begin[s]). Sentences
-  // of fewer than kMinSentenceTokens tokens have none (column begin
+  // ascending (sentence_atoms from sentence_atom_begin[s]), and in
+  // sentence_columns from sentence_column_begin[s], the same atoms as a bit
+  // set over all atoms (present_words words), then for each atom the tokens
+  // that hold it as a bit set of (tokens + 63) / 64 words. Sentences of
+  // fewer than kMinSentenceTokens tokens have none (column begin
   // kNoColumns): they are quicker to work out each time than to keep.
   static constexpr uint32_t kMinSentenceTokens = 4;
   static constexpr size_t kNoColumns = SIZE_MAX;
@@ -196,9 +197,6 @@ struct TokenAtoms {
   std::vector<int> sentence_atoms;
   std::vector<size_t> sentence_column_begin;
   std::vector<uint64_t> sentence_columns;
-  // The same atoms as a bit set over all atoms, sentence s's from
-  // s * present_words (zero for a sentence without columns).
-  std::vector<uint64_t> sentence_present;
   size_t present_words = 0;
   const LexiconHit* hits_data = nullptr;  // the hits they were made from
   size_t hits_size = 0;

@@ -277,9 +277,10 @@ class RuleSetImpl {
   // Atoms.
   std::map<AtomKey, int> atom_index;
   std::vector<AtomKey> atoms;
-  std::unordered_map<std::string, std::vector<int>> lower_atoms;  // by norm
-  std::unordered_map<std::string, std::vector<int>> exact_atoms;
-  std::unordered_map<std::string, std::vector<int>> shape_atoms;
+  using AtomsByText = std::unordered_map<std::string, std::vector<int>, StringHash, std::equal_to<>>;
+  AtomsByText lower_atoms;  // by norm
+  AtomsByText exact_atoms;  // by the text with straight quotes
+  AtomsByText shape_atoms;
   // Token regexes, anchored at both ends, as two sets: Latin-1 for ASCII
   // tokens (small, compiled at load) and UTF-8 for the others (Unicode
   // classes make it slow to compile, so it compiles on the first non-ASCII

@@ -271,11 +271,12 @@ void ForEntityAtoms(const RuleSetImpl& impl, const Sentence& sent,
 
 void RuleSetImpl::StaticAtoms(std::string_view text, std::string_view norm,
                               std::vector<int>* out) const {
-  if (auto it = lower_atoms.find(std::string(norm)); it != lower_atoms.end())
+  if (auto it = lower_atoms.find(norm); it != lower_atoms.end())
     out->insert(out->end(), it->second.begin(), it->second.end());
   if (!exact_atoms.empty()) {
-    if (auto it = exact_atoms.find(StraightenQuotes(text)); it != exact_atoms.end())
-      out->insert(out->end(), it->second.begin(), it->second.end());
+    // ASCII text has straight quotes already.
+    auto it = IsAscii(text) ? exact_atoms.find(text) : exact_atoms.find(StraightenQuotes(text));
+    if (it != exact_atoms.end()) out->insert(out->end(), it->second.begin(), it->second.end());
   }
   if (!shape_atoms.empty()) {
     if (auto it = shape_atoms.find(TokenShape(text)); it != shape_atoms.end())
@@ -372,8 +373,7 @@ void RuleSet::SentenceAtomsOf(const Segmentation& seg, std::string_view text,
   ta.sentence_column_begin.clear();
   ta.sentence_columns.clear();
   ta.present_words = words;
-  ta.sentence_present.assign(words * seg.sentences.size(), 0);
-  thread_local std::vector<uint64_t> column;
+  thread_local std::vector<uint64_t> column, present_bits;
   for (uint32_t s = 0; s < seg.sentences.size(); ++s) {
     if (seg.sentences[s].tokens.size() < TokenAtoms::kMinSentenceTokens) {
       ta.sentence_column_begin.push_back(TokenAtoms::kNoColumns);
@@ -382,7 +382,8 @@ void RuleSet::SentenceAtomsOf(const Segmentation& seg, std::string_view text,
     }
     const size_t token_words = (seg.sentences[s].tokens.size() + 63) / 64;
     column.resize(impl.atoms.size() * token_words);
-    uint64_t* present = ta.sentence_present.data() + s * words;
+    present_bits.assign(words, 0);
+    uint64_t* present = present_bits.data();
     ForTokenAndHitAtoms(impl, seg, text, s, known, &hits, [&](uint32_t k, int a) {
       if (!((present[a / 64] >> (a % 64)) & 1)) {
         present[a / 64] |= uint64_t{1} << (a % 64);
@@ -391,6 +392,7 @@ void RuleSet::SentenceAtomsOf(const Segmentation& seg, std::string_view text,
       column[a * token_words + k / 64] |= uint64_t{1} << (k % 64);
     });
     ta.sentence_column_begin.push_back(ta.sentence_columns.size());
+    ta.sentence_columns.insert(ta.sentence_columns.end(), present, present + words);
     for (size_t w = 0; w < words; ++w) {
       for (uint64_t m = present[w]; m; m &= m - 1) {
         const int a = static_cast<int>(w * 64 + __builtin_ctzll(m));
@@ -439,7 +441,7 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
   thread_local std::vector<uint64_t> present;
   auto give_present = [&](uint32_t, int a) { present[a / 64] |= uint64_t{1} << (a % 64); };
   if (precomputed) {
-    const uint64_t* from = known->sentence_present.data() + view.sentence * words;
+    const uint64_t* from = known->sentence_columns.data() + known->sentence_column_begin[view.sentence];
     present.assign(from, from + words);
   } else {
     present.assign(words, 0);
@@ -507,7 +509,8 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
   };
   if (precomputed) {
     const uint32_t* b = known->sentence_atom_begin.data() + view.sentence;
-    const uint64_t* from = known->sentence_columns.data() + known->sentence_column_begin[view.sentence];
+    const uint64_t* from = known->sentence_columns.data() +
+                           known->sentence_column_begin[view.sentence] + words;
     for (uint32_t i = b[0]; i < b[1]; ++i, from += token_words) {
       const int a = known->sentence_atoms[i];
       col[a] = from;
