@@ -263,10 +263,12 @@ class RuleSet {
 
   // Lexicon hits in every sentence, sorted by start. Within one lexicon,
   // hits do not overlap (leftmost, then longest, wins). Only lexicons whose
-  // hits something reads give hits: those a pattern names, that type
-  // entities, whose entries carry a canonical form or an attribute, and
-  // kListSeparatorsLexicon. The other lexicons are word lists for the
-  // stages that read their entries (NameForms reads alias_stopwords).
+  // hits something reads give hits: those that type entities, whose entries
+  // carry a canonical form or an attribute, kListSeparatorsLexicon, and
+  // those a pattern names that have an entry of more than one token (a
+  // pattern matches a one-token lexicon by each token's text, as it does a
+  // literal). The other lexicons are word lists for the stages that read
+  // their entries (NameForms reads alias_stopwords).
   // With `known` (TokenAtomsOf the same segmentation) no token's text is
   // looked up again.
   void FindLexiconHits(const Segmentation& seg, std::string_view text,
