@@ -326,8 +326,9 @@ std::vector<fs::path> VisibleEntries(const fs::path& dir, std::error_code& ec) {
 }
 
 // Sizes the inputs in a thread of its own, for the progress line: the bytes
-// of every file the walk reads and, when no input is JSON Lines, the number
-// of documents. Walks as InputWalker does, but only looks at file sizes.
+// of every file the walk reads and, when no input is JSON Lines and all
+// shards are run, the number of documents. Walks as InputWalker does, but
+// only looks at file sizes.
 class InputSizer {
  public:
   explicit InputSizer(const BatchOptions& o) : o_(o), thread_([this] { Run(); }) {}
@@ -343,7 +344,7 @@ class InputSizer {
 
  private:
   void Run() {
-    bool known = true, counted = true;
+    bool known = true, counted = o_.shards <= 1;
     uint64_t bytes = 0, documents = 0;
     std::set<std::string> visited;
     auto file = [&](const fs::path& p) {
@@ -359,7 +360,10 @@ class InputSizer {
     std::vector<fs::path> dirs;  // folders to walk
     for (const auto& in : o_.inputs) {
       std::error_code ec;
-      if (in == "-") known = false;
+      if (in == "-") {
+        known = false;
+        counted = counted && !IsJsonlInput(o_, in);
+      }
       auto st = fs::status(in, ec);
       if (in == "-" || ec || !fs::exists(st)) {
         ++documents;  // one document, or one error
@@ -675,6 +679,9 @@ class Writer {
     if (o.progress) sizer_ = std::make_unique<InputSizer>(o);
   }
 
+  // An input of another shard: read, not processed.
+  void PassOver(uint64_t input_bytes) { consumed_ += input_bytes; }
+
   // False when the run must stop (stdout closed).
   bool Write(Result& r) {
     ++stats_->read;
@@ -901,7 +908,10 @@ BatchStats RunBatch(const Pipeline& pipeline, const BatchOptions& o) {
   auto next = [&](Work* w) {
     while (walker.Next(w)) {
       report_warnings();
-      if (o.shards > 1 && ShardOf(ShardKey(*w), o.shards) != o.shard) continue;
+      if (o.shards > 1 && ShardOf(ShardKey(*w), o.shards) != o.shard) {
+        writer.PassOver(w->input_bytes);
+        continue;
+      }
       return true;
     }
     report_warnings();

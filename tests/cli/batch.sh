@@ -168,6 +168,15 @@ if command -v script > /dev/null; then
     || bad "progress line on a terminal" "$tmp/progress"
   has "$tmp/progress" "3000 read, 3000 succeeded" && ok "summary after the progress line" \
     || bad "summary after the progress line" "$tmp/progress"
+  # One shard of two: no document total (half are read), but the other
+  # shard's inputs count as read, so the share ends at 100%.
+  script -qc "'$bin' -j 1 --shard 1/2 '$big' > /dev/null" /dev/null < /dev/null | tr '\r' '\n' > "$tmp/progress"
+  last=$(grep -E 'documents \(' "$tmp/progress" | tail -n 1)
+  case "$last" in
+    *" of "*) bad "progress line of a shard gives a document total" "$tmp/progress" ;;
+    *"100%  ETA"*) ok "progress line of a shard: no document total, ends at 100%" ;;
+    *) bad "progress line of a shard does not end at 100%" "$tmp/progress" ;;
+  esac
 else
   ok "(script not installed: progress line on a terminal not checked)"
 fi
