@@ -334,7 +334,11 @@ class InputSizer {
   explicit InputSizer(const BatchOptions& o) : o_(o), thread_([this] { Run(); }) {}
   ~InputSizer() {
     stop_ = true;
-    thread_.join();
+    Wait();
+  }
+  // Until the inputs are sized.
+  void Wait() {
+    if (thread_.joinable()) thread_.join();
   }
   // Once done: the input bytes (0: unknown, e.g. stdin) and documents (0:
   // unknown).
@@ -768,6 +772,9 @@ class Writer {
         stats_->stdout_closed = true;
     }
     if (pusher_) Push();
+    // The last line has the totals: every input has been read, so sizing
+    // them is done or nearly.
+    if (sizer_ && !stats_->stdout_closed) sizer_->Wait();
     Progress(true);
     ClearProgress();
     stats_->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();

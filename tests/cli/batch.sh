@@ -168,6 +168,12 @@ if command -v script > /dev/null; then
     || bad "progress line on a terminal" "$tmp/progress"
   has "$tmp/progress" "3000 read, 3000 succeeded" && ok "summary after the progress line" \
     || bad "summary after the progress line" "$tmp/progress"
+  # The total follows the walk: hidden files, excluded files and a symlink
+  # loop are left out of it as they are out of the run.
+  script -qc "'$bin' --exclude 'y*' '$corpus' > /dev/null" /dev/null < /dev/null | tr '\r' '\n' > "$tmp/progress"
+  grep -qE '^2 of 2 documents .*100%' "$tmp/progress" \
+    && ok "progress total leaves out hidden and excluded files and the symlink loop" \
+    || bad "progress total of a folder with hidden, excluded files and a loop" "$tmp/progress"
   # One shard of two: no document total (half are read), but the other
   # shard's inputs count as read, so the share ends at 100%.
   script -qc "'$bin' -j 1 --shard 1/2 '$big' > /dev/null" /dev/null < /dev/null | tr '\r' '\n' > "$tmp/progress"
