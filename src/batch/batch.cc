@@ -312,11 +312,13 @@ bool IsJsonlInput(const BatchOptions& o, const std::string& path) {
          (o.format == InputFormat::kAuto && IsJsonlName(path));
 }
 
-// A folder's entries that are not hidden, sorted.
-std::vector<fs::path> VisibleEntries(const fs::path& dir, std::error_code& ec) {
+// A folder's entries that are not hidden, sorted; cut short once *stop.
+std::vector<fs::path> VisibleEntries(const fs::path& dir, std::error_code& ec,
+                                     const std::atomic<bool>* stop = nullptr) {
   std::vector<fs::path> entries;
   for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator();
        it.increment(ec)) {
+    if (stop && *stop) break;
     std::string name = it->path().filename().string();
     if (!name.empty() && name[0] == '.') continue;  // hidden
     entries.push_back(it->path());
@@ -381,7 +383,8 @@ class InputSizer {
         dirs.pop_back();
         fs::path canon = fs::canonical(dir, ec);
         if (!ec && !visited.insert(canon.string()).second) continue;  // a loop
-        for (const auto& p : VisibleEntries(dir, ec)) {
+        for (const auto& p : VisibleEntries(dir, ec, &stop_)) {
+          if (stop_) break;
           std::error_code ec2;
           if (fs::is_directory(p, ec2)) {
             dirs.push_back(p);
