@@ -21,7 +21,7 @@ constexpr const char* kFooter = R"(Examples:
   newsgraph crawl.jsonl > out.jsonl            JSON Lines: one article per line (id, url, date, headline, text)
   newsgraph --jobs 8 --output out/ corpus/     one file per article, 8 at a time
   newsgraph --resume --output out/ corpus/     go on after an interrupted run
-  newsgraph --shard 2/4 corpus/                the second of four shards (0-based: 1/4)
+  newsgraph --shard 1/4 corpus/                the second of four shards (K counts from 0)
   newsgraph --errors failed.jsonl corpus/      also list the failed inputs as JSON Lines
   newsgraph -f nquads corpus/ > graph.nq       N-Quads: one named graph per article
   newsgraph -f html corpus/ > review.html      a review page: highlights, relations, drawings
