@@ -44,13 +44,21 @@ bool IsAscii(std::string_view text) {
                      [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
-// A token's word in the case-sensitive trie, keyed by the token's text with
-// straight quotes (straightened only when there are non-ASCII bytes). The
-// case-insensitive trie is keyed by normal forms.
+// f(text with straight quotes): case-sensitive keys (the cased trie's
+// words, exact literals) are written so. ASCII text has no other quotes,
+// so only text with non-ASCII bytes is copied to straighten it.
+template <typename F>
+auto WithStraightQuotes(std::string_view text, F&& f) {
+  if (IsAscii(text)) return f(text);
+  const std::string straight = StraightenQuotes(text);
+  return f(std::string_view(straight));
+}
+
+// A token's word in the case-sensitive trie. The case-insensitive trie is
+// keyed by normal forms.
 int CasedWord(const RuleSetImpl& impl, std::string_view text) {
   if (!impl.has_cased) return -1;
-  return IsAscii(text) ? impl.trie_cased.Word(text)
-                       : impl.trie_cased.Word(StraightenQuotes(text));
+  return WithStraightQuotes(text, [&](std::string_view key) { return impl.trie_cased.Word(key); });
 }
 
 const TokenFacts& CachedTokenFacts(AtomCache& cache, const RuleSetImpl& impl,
@@ -274,9 +282,10 @@ void RuleSetImpl::StaticAtoms(std::string_view text, std::string_view norm,
   if (auto it = lower_atoms.find(norm); it != lower_atoms.end())
     out->insert(out->end(), it->second.begin(), it->second.end());
   if (!exact_atoms.empty()) {
-    // ASCII text has straight quotes already.
-    auto it = IsAscii(text) ? exact_atoms.find(text) : exact_atoms.find(StraightenQuotes(text));
-    if (it != exact_atoms.end()) out->insert(out->end(), it->second.begin(), it->second.end());
+    WithStraightQuotes(text, [&](std::string_view key) {
+      if (auto it = exact_atoms.find(key); it != exact_atoms.end())
+        out->insert(out->end(), it->second.begin(), it->second.end());
+    });
   }
   if (!shape_atoms.empty()) {
     if (auto it = shape_atoms.find(TokenShape(text)); it != shape_atoms.end())
