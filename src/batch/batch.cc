@@ -365,14 +365,16 @@ class InputSizer {
     };
     std::vector<fs::path> dirs;  // folders to walk
     for (const auto& in : o_.inputs) {
-      std::error_code ec;
-      if (in == "-") {
+      if (in == "-") {  // one document, or lines not counted ahead; no size
         known = false;
         counted = counted && !IsJsonlInput(o_, in);
+        ++documents;
+        continue;
       }
+      std::error_code ec;
       auto st = fs::status(in, ec);
-      if (in == "-" || ec || !fs::exists(st)) {
-        ++documents;  // one document, or one error
+      if (ec || !fs::exists(st)) {
+        ++documents;  // one error
       } else if (fs::is_directory(st)) {
         dirs.push_back(in);
       } else {
