@@ -9,25 +9,18 @@
 
 #include "newsgraph/unicode.h"
 #include "rules/internal.h"
-#include "text/string_table.h"
+#include "rules/token_facts.h"
 
 namespace newsgraph {
 namespace {
 
 // Per-thread cache of what a token's text gives (its static atoms and its
-// words in the lexicon tries), by the text. Bounded: cleared when big, at the
-// start of a document or sentence only, so references stay valid while it
-// is worked on.
-struct TokenFacts {
-  std::vector<int> atoms;  // static atoms, sorted, distinct
-  int lower_word = -1;     // the token's word in trie_lower (PhraseTrie::Word)
-  int cased_word = -1;     // ... in trie_cased
-};
-
-// A token's facts by its text: every token of every document is looked up.
+// words in the lexicon tries), by the text: every token of every document is
+// looked up. Bounded: cleared when big, at the start of a document or
+// sentence only.
 struct AtomCache {
   uint64_t owner = 0;  // RuleSetImpl::generation (addresses can be reused)
-  StringTable<TokenFacts> by_text;
+  TokenFactsTable by_text;
 };
 
 AtomCache& CacheFor(const RuleSetImpl& impl) {
@@ -61,17 +54,19 @@ int CasedWord(const RuleSetImpl& impl, std::string_view text) {
   return WithStraightQuotes(text, [&](std::string_view key) { return impl.trie_cased.Word(key); });
 }
 
-const TokenFacts& CachedTokenFacts(AtomCache& cache, const RuleSetImpl& impl,
-                                   std::string_view text, std::string_view norm) {
-  const uint64_t hash = StringTable<TokenFacts>::Hash(text);
-  if (const TokenFacts* known = cache.by_text.Find(text, hash)) return *known;
-  TokenFacts f;
-  impl.StaticAtoms(text, norm, &f.atoms);
-  std::sort(f.atoms.begin(), f.atoms.end());
-  f.atoms.erase(std::unique(f.atoms.begin(), f.atoms.end()), f.atoms.end());
-  f.lower_word = impl.trie_lower.Word(norm);
-  f.cased_word = CasedWord(impl, text);
-  return cache.by_text.Add(text, hash, std::move(f));
+// What Find and Add give stays valid until the next lookup of another
+// token: use it at once.
+TokenFactsTable::Facts CachedTokenFacts(AtomCache& cache, const RuleSetImpl& impl,
+                                        std::string_view text, std::string_view norm) {
+  const uint64_t hash = TokenFactsTable::Hash(text);
+  TokenFactsTable::Facts f;
+  if (cache.by_text.Find(text, hash, &f)) return f;
+  thread_local std::vector<int> atoms;
+  atoms.clear();
+  impl.StaticAtoms(text, norm, &atoms);
+  std::sort(atoms.begin(), atoms.end());
+  atoms.erase(std::unique(atoms.begin(), atoms.end()), atoms.end());
+  return cache.by_text.Add(text, hash, atoms, impl.trie_lower.Word(norm), CasedWord(impl, text));
 }
 
 // Runs a rule's program (compiler.cc) over a sentence of n tokens, with the
@@ -360,7 +355,8 @@ void RuleSet::TokenAtomsOf(const Segmentation& seg, std::string_view text,
   out->cased_word.reserve(seg.tokens.size());
   for (uint32_t t = 0; t < seg.tokens.size(); ++t) {
     out->begin.push_back(static_cast<uint32_t>(out->atoms.size()));
-    const TokenFacts& f = CachedTokenFacts(cache, *impl_, TokenText(text, seg.tokens[t]), seg.norm(t));
+    const TokenFactsTable::Facts f =
+        CachedTokenFacts(cache, *impl_, TokenText(text, seg.tokens[t]), seg.norm(t));
     out->atoms.insert(out->atoms.end(), f.atoms.begin(), f.atoms.end());
     out->lower_word.push_back(f.lower_word);
     out->cased_word.push_back(f.cased_word);
