@@ -57,8 +57,8 @@ int CasedWord(const RuleSetImpl& impl, std::string_view text) {
 // What Find and Add give stays valid until the next lookup of another
 // token: use it at once.
 TokenFactsTable::Facts CachedTokenFacts(AtomCache& cache, const RuleSetImpl& impl,
-                                        std::string_view text, std::string_view norm) {
-  const uint64_t hash = TokenFactsTable::Hash(text);
+                                        std::string_view text, std::string_view norm,
+                                        uint64_t hash) {
   TokenFactsTable::Facts f;
   if (cache.by_text.Find(text, hash, &f)) return f;
   thread_local std::vector<int> atoms;
@@ -67,6 +67,10 @@ TokenFactsTable::Facts CachedTokenFacts(AtomCache& cache, const RuleSetImpl& imp
   std::sort(atoms.begin(), atoms.end());
   atoms.erase(std::unique(atoms.begin(), atoms.end()), atoms.end());
   return cache.by_text.Add(text, hash, atoms, impl.trie_lower.Word(norm), CasedWord(impl, text));
+}
+TokenFactsTable::Facts CachedTokenFacts(AtomCache& cache, const RuleSetImpl& impl,
+                                        std::string_view text, std::string_view norm) {
+  return CachedTokenFacts(cache, impl, text, norm, TokenFactsTable::Hash(text));
 }
 
 // Runs a rule's program (compiler.cc) over a sentence of n tokens, with the
@@ -353,10 +357,22 @@ void RuleSet::TokenAtomsOf(const Segmentation& seg, std::string_view text,
   out->begin.reserve(seg.tokens.size() + 1);
   out->lower_word.reserve(seg.tokens.size());
   out->cased_word.reserve(seg.tokens.size());
+  // Every token's hash first, and its slot asked for; each record is asked
+  // for a few tokens before it is read.
+  thread_local std::vector<uint64_t> hashes;
+  hashes.resize(seg.tokens.size());
   for (uint32_t t = 0; t < seg.tokens.size(); ++t) {
+    hashes[t] = TokenFactsTable::Hash(TokenText(text, seg.tokens[t]));
+    cache.by_text.PrefetchSlot(hashes[t]);
+  }
+  constexpr uint32_t kAhead = 4;
+  for (uint32_t t = 0; t < seg.tokens.size() && t < kAhead; ++t)
+    cache.by_text.PrefetchRecord(hashes[t]);
+  for (uint32_t t = 0; t < seg.tokens.size(); ++t) {
+    if (t + kAhead < seg.tokens.size()) cache.by_text.PrefetchRecord(hashes[t + kAhead]);
     out->begin.push_back(static_cast<uint32_t>(out->atoms.size()));
-    const TokenFactsTable::Facts f =
-        CachedTokenFacts(cache, *impl_, TokenText(text, seg.tokens[t]), seg.norm(t));
+    const TokenFactsTable::Facts f = CachedTokenFacts(
+        cache, *impl_, TokenText(text, seg.tokens[t]), seg.norm(t), hashes[t]);
     out->atoms.insert(out->atoms.end(), f.atoms.begin(), f.atoms.end());
     out->lower_word.push_back(f.lower_word);
     out->cased_word.push_back(f.cased_word);

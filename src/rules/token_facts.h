@@ -85,6 +85,17 @@ class TokenFactsTable {
     }
   }
 
+  // Lookups of many tokens in a row wait on memory one after the other
+  // unless told ahead: PrefetchSlot(h) some lookups before Find(..., h, ...),
+  // then PrefetchRecord(h) a few lookups before, once the slot has come.
+  void PrefetchSlot(uint64_t hash) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]);
+  }
+  void PrefetchRecord(uint64_t hash) const {
+    if (slots_.empty()) return;
+    if (const uint32_t r = slots_[hash & (slots_.size() - 1)]) __builtin_prefetch(&records_[r - 1]);
+  }
+
   // Adds `text`, which Find() did not find, and returns its facts.
   Facts Add(std::string_view text, uint64_t hash, std::span<const int> atoms,
             int lower_word, int cased_word) {
