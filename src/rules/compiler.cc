@@ -864,6 +864,17 @@ void CompileRules(std::vector<ParsedRule>* parsed,
     }
   }
 
+  impl->test_begin.clear();
+  impl->test_pos.clear();
+  impl->test_atoms.clear();
+  for (const ElementTest& t : impl->tests) {
+    impl->test_begin.push_back(static_cast<uint32_t>(impl->test_atoms.size()));
+    impl->test_pos.push_back(static_cast<uint32_t>(t.pos.size()));
+    impl->test_atoms.insert(impl->test_atoms.end(), t.pos.begin(), t.pos.end());
+    impl->test_atoms.insert(impl->test_atoms.end(), t.neg.begin(), t.neg.end());
+  }
+  impl->test_begin.push_back(static_cast<uint32_t>(impl->test_atoms.size()));
+
   // Index: each rule under its most selective must-atom, or the atoms of
   // its most selective chain link.
   std::set<int> stages;

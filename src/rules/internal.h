@@ -268,6 +268,11 @@ class RuleSetImpl {
   // The distinct element tests of all rules: a sentence evaluates each once
   // however many rules share it.
   std::vector<ElementTest> tests;
+  // The same, flat, for the matcher: test t needs the atoms
+  // test_atoms[test_begin[t], test_begin[t] + test_pos[t]) and none of the
+  // rest up to test_begin[t + 1].
+  std::vector<uint32_t> test_begin, test_pos;
+  std::vector<int> test_atoms;
 
   // Lexicon matching: one trie for case-insensitive lexicons (keys are
   // normal forms) and one for case-sensitive ones (keys keep case).

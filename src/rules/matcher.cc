@@ -500,21 +500,31 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
 
   // For each atom the sentence holds, the tokens that hold it (its column,
   // a bit set over the sentence's tokens): col[a], valid when col_gen[a] is
-  // this call's generation. Precomputed columns are used where they lie;
-  // the others are built in `own` (own[a * token_words, ...)), copied there
-  // first if an atom's precomputed column gains tokens.
+  // this call's generation, which is also how an atom the sentence holds is
+  // told. Precomputed columns are used where they lie; the others are built
+  // in `own` (own[a * token_words, ...)), copied there first if an atom's
+  // precomputed column gains tokens.
   const size_t token_words = (n + 63) / 64;
   thread_local std::vector<uint64_t> own;
   thread_local std::vector<const uint64_t*> col;
   thread_local std::vector<uint32_t> col_gen;
+  // The tokens that pass test `id` (RuleSetImpl::tests): test_bits[id *
+  // token_words, ...), valid when test_gen[id] is this call's generation;
+  // worked out once per call however many rules share the test.
+  thread_local std::vector<uint64_t> test_bits;
+  thread_local std::vector<uint32_t> test_gen;
   thread_local uint32_t gen = 0;
   if (own.size() < impl.atoms.size() * token_words) own.resize(impl.atoms.size() * token_words);
   if (col.size() < impl.atoms.size()) {
     col.resize(impl.atoms.size());
     col_gen.resize(impl.atoms.size(), 0);
   }
-  if (++gen == 0) {  // wrapped: forget every column
+  if (test_bits.size() < impl.tests.size() * token_words)
+    test_bits.resize(impl.tests.size() * token_words);
+  if (test_gen.size() < impl.tests.size()) test_gen.resize(impl.tests.size(), 0);
+  if (++gen == 0) {  // wrapped: forget every column and test
     std::fill(col_gen.begin(), col_gen.end(), 0);
+    std::fill(test_gen.begin(), test_gen.end(), 0);
     gen = 1;
   }
   auto give_column = [&](uint32_t k, int a) {
@@ -542,39 +552,37 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
   }
   each_entity_atom(give_column);
 
-  // The tokens that pass test `id` (RuleSetImpl::tests), as a bit set over
-  // the sentence's tokens, computed once per sentence whatever the number of
-  // rules that share it.
-  thread_local std::vector<int> test_slot;  // test -> index in passing, -1
-  thread_local std::vector<uint64_t> passing;  // token_words per slot
-  thread_local std::vector<int> tests_done;
-  if (test_slot.size() < impl.tests.size()) test_slot.resize(impl.tests.size(), -1);
-  tests_done.clear();
-  passing.clear();
-  passing.reserve(impl.tests.size() * token_words);  // pointers stay valid
-  auto passing_tokens = [&](int id) -> const uint64_t* {
-    if (test_slot[id] >= 0) return passing.data() + test_slot[id] * token_words;
-    const size_t slot = tests_done.size();
-    test_slot[id] = static_cast<int>(slot);
-    tests_done.push_back(id);
-    passing.resize((slot + 1) * token_words, 0);
-    uint64_t* out = passing.data() + slot * token_words;
-    const ElementTest& t = impl.tests[id];
-    // A test whose atoms the sentence lacks passes nowhere; atoms it must
-    // not hold that the sentence lacks need no look.
-    for (int p : t.pos)
-      if (!present_has(p)) return out;
-    if (t.pos.empty()) {  // every token, to start with
+  // A test whose atoms the sentence lacks passes nowhere; atoms it must not
+  // hold that the sentence lacks need no look.
+  auto work_out_test = [&](int id, uint64_t* out) {
+    const int* a = impl.test_atoms.data() + impl.test_begin[id];
+    const int* pos_end = a + impl.test_pos[id];
+    const int* neg_end = impl.test_atoms.data() + impl.test_begin[id + 1];
+    if (a == pos_end) {  // every token, to start with
       std::fill_n(out, token_words, ~uint64_t{0});
       if (n % 64) out[token_words - 1] = (uint64_t{1} << (n % 64)) - 1;
+    } else if (col_gen[*a] != gen) {
+      std::fill_n(out, token_words, 0);
+      return;
     } else {
-      std::copy_n(col[t.pos[0]], token_words, out);
+      std::copy_n(col[*a++], token_words, out);
     }
-    for (size_t i = 1; i < t.pos.size(); ++i)
-      for (size_t w = 0; w < token_words; ++w) out[w] &= col[t.pos[i]][w];
-    for (int q : t.neg) {
-      if (!present_has(q)) continue;
-      for (size_t w = 0; w < token_words; ++w) out[w] &= ~col[q][w];
+    for (; a < pos_end; ++a) {
+      if (col_gen[*a] != gen) {
+        std::fill_n(out, token_words, 0);
+        return;
+      }
+      for (size_t w = 0; w < token_words; ++w) out[w] &= col[*a][w];
+    }
+    for (; a < neg_end; ++a)
+      if (col_gen[*a] == gen)
+        for (size_t w = 0; w < token_words; ++w) out[w] &= ~col[*a][w];
+  };
+  auto passing_tokens = [&](int id) -> const uint64_t* {
+    uint64_t* out = test_bits.data() + static_cast<size_t>(id) * token_words;
+    if (test_gen[id] != gen) {
+      test_gen[id] = gen;
+      work_out_test(id, out);
     }
     return out;
   };
@@ -725,7 +733,6 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
     accepted_family.push_back(c.family);
     accepted_overlap.push_back(overlaps);
   }
-  for (int id : tests_done) test_slot[id] = -1;
   std::sort(accepted.begin(), accepted.end(),
             [](const RuleMatch& x, const RuleMatch& y) {
               if (x.tokens.begin != y.tokens.begin)
