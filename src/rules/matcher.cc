@@ -626,22 +626,18 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
     }
     return true;
   };
-  // The bit sets of the rule being run, by its local test id.
-  thread_local std::vector<const uint64_t*> rule_bits;
-  auto load_tests = [&](const CompiledRule& cr) {
-    rule_bits.resize(cr.test_ids.size());
-    for (size_t i = 0; i < cr.test_ids.size(); ++i)
-      rule_bits[i] = passing_tokens(cr.test_ids[i]);
-  };
+  // The rule being run: its tests are worked out as its program meets them.
+  const CompiledRule* running = nullptr;
   auto takes = [&](const Inst& in, uint32_t k) {
-    return in.op == Inst::Op::kAny || (rule_bits[in.x][k / 64] >> (k % 64)) & 1;
+    return in.op == Inst::Op::kAny ||
+           (passing_tokens(running->test_ids[in.x])[k / 64] >> (k % 64)) & 1;
   };
   thread_local ProgramRunner runner;
   thread_local std::vector<uint64_t> starts;
   for (int r : candidates) {
     const CompiledRule& cr = impl.compiled[r];
     if (cr.program.empty() || !chain_holds(cr.chain)) continue;
-    load_tests(cr);
+    running = &cr;
     // A match holds a token of the chain's first link, so none starts after
     // the last such token.
     uint32_t last_start = n - 1;
@@ -658,7 +654,8 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
         std::fill(starts.begin(), starts.end(), ~uint64_t{0});
         break;
       }
-      for (size_t w = 0; w < token_words; ++w) starts[w] |= rule_bits[in.x][w];
+      const uint64_t* passing = passing_tokens(cr.test_ids[in.x]);
+      for (size_t w = 0; w < token_words; ++w) starts[w] |= passing[w];
     }
     if (!cr.first[0].empty()) starts[0] |= 1;  // LongestFrom tells
     runner.Load(cr, n);
@@ -709,7 +706,7 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
       accepted_overlap.push_back(overlaps);
       continue;
     }
-    load_tests(cr);
+    running = &cr;
     runner.Load(cr, n);
     const std::vector<int32_t>* slots = runner.Groups(c.begin, c.end, cr.groups, takes);
     if (!slots) continue;  // cannot happen: the same span matched above
