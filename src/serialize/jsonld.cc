@@ -54,16 +54,25 @@ class JsonOut {
   }
 
   void String(std::string_view s) {
-    static const char* kHex = "0123456789abcdef";
+    // Most strings need no escape: found so, they are copied in one go.
+    size_t i = 0;
+    while (i + 8 <= s.size() && !NeedsEscape8(s.data() + i)) i += 8;
+    while (i < s.size() && !NeedsEscape(s[i])) ++i;
     out_ += '"';
+    if (i == s.size()) {
+      out_.append(s);
+      out_ += '"';
+      return;
+    }
+    static const char* kHex = "0123456789abcdef";
     size_t plain = 0;  // characters copied as they are, appended in one go
-    for (size_t i = 0; i < s.size(); ++i) {
+    for (; i < s.size(); ++i) {
       // Eight plain bytes at a time (no control character, quote or
       // backslash among them).
       while (i + 8 <= s.size() && !NeedsEscape8(s.data() + i)) i += 8;
       if (i >= s.size()) break;
       const char c = s[i];
-      if (static_cast<unsigned char>(c) >= 0x20 && c != '"' && c != '\\') continue;
+      if (!NeedsEscape(c)) continue;
       out_.append(s, plain, i - plain);
       plain = i + 1;
       switch (c) {
@@ -82,6 +91,9 @@ class JsonOut {
     }
     out_.append(s, plain);
     out_ += '"';
+  }
+  static bool NeedsEscape(char c) {
+    return static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\';
   }
   void Integer(int64_t v) { out_ += std::to_string(v); }
   void Value(const newsgraph::Value& v) {
