@@ -313,6 +313,8 @@ void RuleSet::FindLexiconHits(const Segmentation& seg, std::string_view text,
     for (uint32_t i = s.tokens.begin; i < s.tokens.end; ++i) {
       for (uint32_t x : found_list) found[x] = 0;
       found_list.clear();
+      // Most tokens start no phrase: their word is in neither trie.
+      if (known && known->lower_word[i] < 0 && known->cased_word[i] < 0) continue;
       for (int pass = 0; pass < 2; ++pass) {
         const PhraseTrie& trie = pass == 0 ? impl.trie_lower : impl.trie_cased;
         if (pass == 1 && !impl.has_cased) break;
