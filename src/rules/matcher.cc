@@ -396,7 +396,9 @@ void RuleSet::SentenceAtomsOf(const Segmentation& seg, std::string_view text,
   ta.sentence_column_begin.clear();
   ta.sentence_columns.clear();
   ta.present_words = words;
-  thread_local std::vector<uint64_t> column, present_bits;
+  // Columns being built: one word per atom for sentences of up to 64
+  // tokens (all zero between sentences), token_words for longer ones.
+  thread_local std::vector<uint64_t> column, wide_column, present_bits;
   for (uint32_t s = 0; s < seg.sentences.size(); ++s) {
     if (seg.sentences[s].tokens.size() < TokenAtoms::kMinSentenceTokens) {
       ta.sentence_column_begin.push_back(TokenAtoms::kNoColumns);
@@ -404,15 +406,37 @@ void RuleSet::SentenceAtomsOf(const Segmentation& seg, std::string_view text,
       continue;
     }
     const size_t token_words = (seg.sentences[s].tokens.size() + 63) / 64;
-    column.resize(impl.atoms.size() * token_words);
     present_bits.assign(words, 0);
     uint64_t* present = present_bits.data();
+    if (token_words == 1) {
+      // Nearly every sentence: a column is one word, kept zero between
+      // sentences, so a token's atom costs an OR and a test.
+      if (column.size() < impl.atoms.size()) column.assign(impl.atoms.size(), 0);
+      uint64_t* col = column.data();
+      ForTokenAndHitAtoms(impl, seg, text, s, known, &hits, [&](uint32_t k, int a) {
+        if (!col[a]) present[a / 64] |= uint64_t{1} << (a % 64);
+        col[a] |= uint64_t{1} << k;
+      });
+      ta.sentence_column_begin.push_back(ta.sentence_columns.size());
+      ta.sentence_columns.insert(ta.sentence_columns.end(), present, present + words);
+      for (size_t w = 0; w < words; ++w) {
+        for (uint64_t m = present[w]; m; m &= m - 1) {
+          const int a = static_cast<int>(w * 64 + __builtin_ctzll(m));
+          ta.sentence_atoms.push_back(a);
+          ta.sentence_columns.push_back(col[a]);
+          col[a] = 0;
+        }
+      }
+      ta.sentence_atom_begin.push_back(static_cast<uint32_t>(ta.sentence_atoms.size()));
+      continue;
+    }
+    wide_column.resize(impl.atoms.size() * token_words);
     ForTokenAndHitAtoms(impl, seg, text, s, known, &hits, [&](uint32_t k, int a) {
       if (!((present[a / 64] >> (a % 64)) & 1)) {
         present[a / 64] |= uint64_t{1} << (a % 64);
-        std::fill_n(column.begin() + a * token_words, token_words, 0);
+        std::fill_n(wide_column.begin() + a * token_words, token_words, 0);
       }
-      column[a * token_words + k / 64] |= uint64_t{1} << (k % 64);
+      wide_column[a * token_words + k / 64] |= uint64_t{1} << (k % 64);
     });
     ta.sentence_column_begin.push_back(ta.sentence_columns.size());
     ta.sentence_columns.insert(ta.sentence_columns.end(), present, present + words);
@@ -420,8 +444,8 @@ void RuleSet::SentenceAtomsOf(const Segmentation& seg, std::string_view text,
       for (uint64_t m = present[w]; m; m &= m - 1) {
         const int a = static_cast<int>(w * 64 + __builtin_ctzll(m));
         ta.sentence_atoms.push_back(a);
-        ta.sentence_columns.insert(ta.sentence_columns.end(), column.begin() + a * token_words,
-                                   column.begin() + (a + 1) * token_words);
+        ta.sentence_columns.insert(ta.sentence_columns.end(), wide_column.begin() + a * token_words,
+                                   wide_column.begin() + (a + 1) * token_words);
       }
     }
     ta.sentence_atom_begin.push_back(static_cast<uint32_t>(ta.sentence_atoms.size()));

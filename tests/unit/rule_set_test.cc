@@ -152,6 +152,29 @@ TEST(RuleSetTest, OneWordLexiconsMatchWithoutHits) {
   EXPECT_TRUE(HitLexicons(rules, "acme North globex").empty());
 }
 
+// A sentence's tokens are kept as bit sets of 64 per word: a long sentence
+// (up to the segmenter's 200 tokens) takes several words, and what a rule
+// sees there must be what it sees in a short one, on either side of each
+// word's edge.
+TEST(RuleSetTest, SentencesOfMoreThan64TokensMatchAsShortOnes) {
+  Files files = OneRule("x:(@titles [/\\p{Lu}.*/ !@titles]) \"said\"",
+                        {{"t/titles.lex", "chief executive\n"}});
+  auto rules = CompileOrDie(files);
+  EXPECT_EQ(Hits(rules, "Chief executive Okafor said so."), (Strings{"Chief executive Okafor"}));
+  const std::string phrase = "chief executive Okafor said";
+  for (int length : {63, 190})
+    for (int before : {0, 58, 59, 61, 62, 63, 64, 125, 126, 127, 150}) {
+      if (before + 4 >= length) continue;
+      std::string text;
+      for (int i = 0; i < before; ++i) text += "w ";
+      text += phrase;
+      for (int i = before + 4; i < length; ++i) text += " w";
+      text += ".";
+      EXPECT_EQ(Hits(rules, text), (Strings{"chief executive Okafor"}))
+          << before << " tokens before, " << length << " in all";
+    }
+}
+
 TEST(RuleSetTest, EntityTypeMatchesAWholeMention) {
   Files lex = {{"t/people.lex", "@entity PERSON\nMaria Chen\n"}};
   auto rules = CompileOrDie(OneRule("x:(PERSON \"said\")", lex));
