@@ -454,75 +454,39 @@ void RuleSet::SentenceAtomsOf(const Segmentation& seg, std::string_view text,
   ta.hits_size = hits.size();
 }
 
-std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
-                                      const SentenceView& view) const {
-  const RuleSetImpl& impl = *impl_;
-  const Segmentation& seg = *view.seg;
-  const Sentence& sent = seg.sentences[view.sentence];
-  const uint32_t first = sent.tokens.begin;
-  const uint32_t n = sent.tokens.size();
+namespace {
+// Steps 4 to 6 of RuleSet::Match for a sentence whose tokens take kWords
+// words of 64 bits (0: any number, known when run).
+struct MatchInput {
+  const RuleSetImpl& impl;
+  const Segmentation& seg;
+  const SentenceView& view;
+  const Sentence& sent;
+  uint32_t first, n;
+  const TokenAtoms* known;
+  bool precomputed;
+  size_t words;  // of a set of atoms
+  std::span<const EntitySpan> sentence_entities;
+  const std::vector<int>& candidates;
+};
 
-  const RuleSetImpl::RuleIndex* index = impl.IndexOf(which);
-  if (!index) return {};
-
-  // 1. The atoms the sentence holds (`present`, a bit set over atoms): the
-  // static ones and those of lexicon hits (from the document's sentence
-  // atoms when it has them, else worked out here), and those of entities.
-  const TokenAtoms* known = view.token_atoms;
-  if (known && known->begin.size() != seg.tokens.size() + 1) known = nullptr;
-  const size_t words = impl.AtomWords();
-  const bool precomputed = known && known->HasSentenceAtoms(seg, view.hits) &&
-                           known->present_words == words &&
-                           known->sentence_column_begin[view.sentence] != TokenAtoms::kNoColumns;
+template <size_t kWords>
+std::vector<RuleMatch> MatchCandidates(const MatchInput& input) {
+  const RuleSetImpl& impl = input.impl;
+  const SentenceView& view = input.view;
+  const Segmentation& seg = input.seg;
+  const Sentence& sent = input.sent;
+  const uint32_t first = input.first, n = input.n;
+  const TokenAtoms* known = input.known;
+  const bool precomputed = input.precomputed;
+  const size_t words = input.words;
+  const std::vector<int>& candidates = input.candidates;
   auto each_token_atom = [&](auto&& on) {
     ForTokenAndHitAtoms(impl, seg, view.text, view.sentence, known, view.hits, on);
   };
-  std::span<const EntitySpan> sentence_entities;
-  if (view.entities) {
-    auto [lo, hi] = RangeIn(*view.entities, first, sent.tokens.end);
-    sentence_entities = std::span(*view.entities).subspan(lo, hi - lo);
-  }
   auto each_entity_atom = [&](auto&& on) {
-    ForEntityAtoms(impl, sent, sentence_entities, on);
+    ForEntityAtoms(impl, sent, input.sentence_entities, on);
   };
-  thread_local std::vector<uint64_t> present;
-  auto give_present = [&](uint32_t, int a) { present[a / 64] |= uint64_t{1} << (a % 64); };
-  if (precomputed) {
-    const uint64_t* from = known->sentence_columns.data() + known->sentence_column_begin[view.sentence];
-    present.assign(from, from + words);
-  } else {
-    present.assign(words, 0);
-    each_token_atom(give_present);
-  }
-  each_entity_atom(give_present);
-  auto present_has = [&](int a) { return (present[a / 64] >> (a % 64)) & 1; };
-
-  // 3. Candidate rules: those keyed by an atom the sentence holds, plus the
-  // unkeyed ones, gathered in a bit set over the rules (a rule keyed by a
-  // link's alternatives comes once for each it holds), in rule order. Those
-  // too long for the sentence or missing an atom every match holds go now;
-  // with none left, the sentence is done.
-  thread_local std::vector<uint64_t> candidate_bits;
-  candidate_bits.assign((impl.rules.size() + 63) / 64, 0);
-  auto add_candidates = [&](const std::vector<int>& rules) {
-    for (int r : rules) candidate_bits[r / 64] |= uint64_t{1} << (r % 64);
-  };
-  for (size_t w = 0; w < words; ++w)
-    for (uint64_t m = present[w] & index->keys[w]; m; m &= m - 1)
-      add_candidates(index->by_key[w * 64 + __builtin_ctzll(m)]);
-  add_candidates(index->unkeyed);
-  thread_local std::vector<int> candidates;
-  candidates.clear();
-  for (size_t w = 0; w < candidate_bits.size(); ++w) {
-    for (uint64_t m = candidate_bits[w]; m; m &= m - 1) {
-      const int r = static_cast<int>(w * 64 + __builtin_ctzll(m));
-      const CompiledRule& cr = impl.compiled[r];
-      bool holds = cr.min_tokens <= static_cast<int>(n);
-      for (size_t i = 0; i < cr.must_atoms.size() && holds; ++i) holds = present_has(cr.must_atoms[i]);
-      if (holds) candidates.push_back(r);
-    }
-  }
-  if (candidates.empty()) return {};
 
   // For each atom the sentence holds, the tokens that hold it (its column,
   // a bit set over the sentence's tokens): col[a], valid when col_gen[a] is
@@ -530,7 +494,9 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
   // told. Precomputed columns are used where they lie; the others are built
   // in `own` (own[a * token_words, ...)), copied there first if an atom's
   // precomputed column gains tokens.
-  const size_t token_words = (n + 63) / 64;
+  // kWords is the words of a set of the sentence's tokens when the caller
+  // knows it (1: at most 64 tokens, nearly every sentence), else 0.
+  const size_t token_words = kWords ? kWords : (n + 63) / 64;
   thread_local std::vector<uint64_t> own;
   thread_local std::vector<const uint64_t*> col;
   thread_local std::vector<uint32_t> col_gen;
@@ -763,6 +729,84 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
               return x.rule < y.rule;
             });
   return accepted;
+}
+
+
+}  // namespace
+
+std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
+                                      const SentenceView& view) const {
+  const RuleSetImpl& impl = *impl_;
+  const Segmentation& seg = *view.seg;
+  const Sentence& sent = seg.sentences[view.sentence];
+  const uint32_t first = sent.tokens.begin;
+  const uint32_t n = sent.tokens.size();
+
+  const RuleSetImpl::RuleIndex* index = impl.IndexOf(which);
+  if (!index) return {};
+
+  // 1. The atoms the sentence holds (`present`, a bit set over atoms): the
+  // static ones and those of lexicon hits (from the document's sentence
+  // atoms when it has them, else worked out here), and those of entities.
+  const TokenAtoms* known = view.token_atoms;
+  if (known && known->begin.size() != seg.tokens.size() + 1) known = nullptr;
+  const size_t words = impl.AtomWords();
+  const bool precomputed = known && known->HasSentenceAtoms(seg, view.hits) &&
+                           known->present_words == words &&
+                           known->sentence_column_begin[view.sentence] != TokenAtoms::kNoColumns;
+  auto each_token_atom = [&](auto&& on) {
+    ForTokenAndHitAtoms(impl, seg, view.text, view.sentence, known, view.hits, on);
+  };
+  std::span<const EntitySpan> sentence_entities;
+  if (view.entities) {
+    auto [lo, hi] = RangeIn(*view.entities, first, sent.tokens.end);
+    sentence_entities = std::span(*view.entities).subspan(lo, hi - lo);
+  }
+  auto each_entity_atom = [&](auto&& on) {
+    ForEntityAtoms(impl, sent, sentence_entities, on);
+  };
+  thread_local std::vector<uint64_t> present;
+  auto give_present = [&](uint32_t, int a) { present[a / 64] |= uint64_t{1} << (a % 64); };
+  if (precomputed) {
+    const uint64_t* from = known->sentence_columns.data() + known->sentence_column_begin[view.sentence];
+    present.assign(from, from + words);
+  } else {
+    present.assign(words, 0);
+    each_token_atom(give_present);
+  }
+  each_entity_atom(give_present);
+  auto present_has = [&](int a) { return (present[a / 64] >> (a % 64)) & 1; };
+
+  // 3. Candidate rules: those keyed by an atom the sentence holds, plus the
+  // unkeyed ones, gathered in a bit set over the rules (a rule keyed by a
+  // link's alternatives comes once for each it holds), in rule order. Those
+  // too long for the sentence or missing an atom every match holds go now;
+  // with none left, the sentence is done.
+  thread_local std::vector<uint64_t> candidate_bits;
+  candidate_bits.assign((impl.rules.size() + 63) / 64, 0);
+  auto add_candidates = [&](const std::vector<int>& rules) {
+    for (int r : rules) candidate_bits[r / 64] |= uint64_t{1} << (r % 64);
+  };
+  for (size_t w = 0; w < words; ++w)
+    for (uint64_t m = present[w] & index->keys[w]; m; m &= m - 1)
+      add_candidates(index->by_key[w * 64 + __builtin_ctzll(m)]);
+  add_candidates(index->unkeyed);
+  thread_local std::vector<int> candidates;
+  candidates.clear();
+  for (size_t w = 0; w < candidate_bits.size(); ++w) {
+    for (uint64_t m = candidate_bits[w]; m; m &= m - 1) {
+      const int r = static_cast<int>(w * 64 + __builtin_ctzll(m));
+      const CompiledRule& cr = impl.compiled[r];
+      bool holds = cr.min_tokens <= static_cast<int>(n);
+      for (size_t i = 0; i < cr.must_atoms.size() && holds; ++i) holds = present_has(cr.must_atoms[i]);
+      if (holds) candidates.push_back(r);
+    }
+  }
+  if (candidates.empty()) return {};
+
+  const MatchInput input{impl, seg, view, sent, first, n, known, precomputed, words,
+                         sentence_entities, candidates};
+  return n <= 64 ? MatchCandidates<1>(input) : MatchCandidates<0>(input);
 }
 
 std::string RuleSet::Explain(const RuleMatch& m, const Segmentation& seg,
