@@ -497,30 +497,40 @@ std::vector<RuleMatch> MatchCandidates(const MatchInput& input) {
   // kWords is the words of a set of the sentence's tokens when the caller
   // knows it (1: at most 64 tokens, nearly every sentence), else 0.
   const size_t token_words = kWords ? kWords : (n + 63) / 64;
-  thread_local std::vector<uint64_t> own;
-  thread_local std::vector<const uint64_t*> col;
-  thread_local std::vector<uint32_t> col_gen;
   // The tokens that pass test `id` (RuleSetImpl::tests): test_bits[id *
   // token_words, ...), valid when test_gen[id] is this call's generation;
   // worked out once per call however many rules share the test.
-  thread_local std::vector<uint64_t> test_bits;
-  thread_local std::vector<uint32_t> test_gen;
-  thread_local uint32_t gen = 0;
-  if (own.size() < impl.atoms.size() * token_words) own.resize(impl.atoms.size() * token_words);
-  if (col.size() < impl.atoms.size()) {
-    col.resize(impl.atoms.size());
-    col_gen.resize(impl.atoms.size(), 0);
+  struct Scratch {
+    std::vector<uint64_t> own;
+    std::vector<const uint64_t*> col;
+    std::vector<uint32_t> col_gen;
+    std::vector<uint64_t> test_bits;
+    std::vector<uint32_t> test_gen;
+    uint32_t gen = 0;
+  };
+  thread_local Scratch scratch;  // sized here, then used through plain pointers
+  Scratch& sc = scratch;
+  if (sc.own.size() < impl.atoms.size() * token_words) sc.own.resize(impl.atoms.size() * token_words);
+  if (sc.col.size() < impl.atoms.size()) {
+    sc.col.resize(impl.atoms.size());
+    sc.col_gen.resize(impl.atoms.size(), 0);
   }
-  if (test_bits.size() < impl.tests.size() * token_words)
-    test_bits.resize(impl.tests.size() * token_words);
-  if (test_gen.size() < impl.tests.size()) test_gen.resize(impl.tests.size(), 0);
-  if (++gen == 0) {  // wrapped: forget every column and test
-    std::fill(col_gen.begin(), col_gen.end(), 0);
-    std::fill(test_gen.begin(), test_gen.end(), 0);
-    gen = 1;
+  if (sc.test_bits.size() < impl.tests.size() * token_words)
+    sc.test_bits.resize(impl.tests.size() * token_words);
+  if (sc.test_gen.size() < impl.tests.size()) sc.test_gen.resize(impl.tests.size(), 0);
+  if (++sc.gen == 0) {  // wrapped: forget every column and test
+    std::fill(sc.col_gen.begin(), sc.col_gen.end(), 0);
+    std::fill(sc.test_gen.begin(), sc.test_gen.end(), 0);
+    sc.gen = 1;
   }
+  uint64_t* const own = sc.own.data();
+  const uint64_t** const col = sc.col.data();
+  uint32_t* const col_gen = sc.col_gen.data();
+  uint64_t* const test_bits = sc.test_bits.data();
+  uint32_t* const test_gen = sc.test_gen.data();
+  const uint32_t gen = sc.gen;
   auto give_column = [&](uint32_t k, int a) {
-    uint64_t* mine = own.data() + a * token_words;
+    uint64_t* mine = own + a * token_words;
     if (col_gen[a] != gen) {
       col_gen[a] = gen;
       std::fill_n(mine, token_words, 0);
@@ -571,7 +581,7 @@ std::vector<RuleMatch> MatchCandidates(const MatchInput& input) {
         for (size_t w = 0; w < token_words; ++w) out[w] &= ~col[*a][w];
   };
   auto passing_tokens = [&](int id) -> const uint64_t* {
-    uint64_t* out = test_bits.data() + static_cast<size_t>(id) * token_words;
+    uint64_t* out = test_bits + static_cast<size_t>(id) * token_words;
     if (test_gen[id] != gen) {
       test_gen[id] = gen;
       work_out_test(id, out);
@@ -652,7 +662,10 @@ std::vector<RuleMatch> MatchCandidates(const MatchInput& input) {
     if (!cr.first[0].empty()) starts[0] |= 1;  // LongestFrom tells
     runner.Load(cr, n);
     for (uint32_t b = 0; b <= last_start; ++b) {
-      if (!((starts[b / 64] >> (b % 64)) & 1)) continue;
+      // On to the next token a match can start on.
+      const int64_t next = next_token(starts.data(), b);
+      if (next < 0 || next > last_start) break;
+      b = static_cast<uint32_t>(next);
       const int64_t e = runner.LongestFrom(b, cr.first[b == 0 ? 0 : 1], takes);
       if (e > b) {
         const Rule& rule = impl.rules[r];
