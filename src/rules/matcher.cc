@@ -56,17 +56,24 @@ int CasedWord(const RuleSetImpl& impl, std::string_view text) {
 
 // What Find and Add give stays valid until the next lookup of another
 // token: use it at once.
-TokenFactsTable::Facts CachedTokenFacts(AtomCache& cache, const RuleSetImpl& impl,
-                                        std::string_view text, std::string_view norm,
-                                        uint64_t hash) {
-  TokenFactsTable::Facts f;
-  if (cache.by_text.Find(text, hash, &f)) return f;
+// A word not seen before: its facts worked out and added (rare once the
+// vocabulary is in, so kept out of the caller's way).
+[[gnu::noinline]] TokenFactsTable::Facts AddTokenFacts(AtomCache& cache, const RuleSetImpl& impl,
+                                                      std::string_view text, std::string_view norm,
+                                                      uint64_t hash) {
   thread_local std::vector<int> atoms;
   atoms.clear();
   impl.StaticAtoms(text, norm, &atoms);
   std::sort(atoms.begin(), atoms.end());
   atoms.erase(std::unique(atoms.begin(), atoms.end()), atoms.end());
   return cache.by_text.Add(text, hash, atoms, impl.trie_lower.Word(norm), CasedWord(impl, text));
+}
+inline TokenFactsTable::Facts CachedTokenFacts(AtomCache& cache, const RuleSetImpl& impl,
+                                               std::string_view text, std::string_view norm,
+                                               uint64_t hash) {
+  TokenFactsTable::Facts f;
+  if (cache.by_text.Find(text, hash, &f)) return f;
+  return AddTokenFacts(cache, impl, text, norm, hash);
 }
 TokenFactsTable::Facts CachedTokenFacts(AtomCache& cache, const RuleSetImpl& impl,
                                         std::string_view text, std::string_view norm) {
@@ -351,35 +358,40 @@ void RuleSet::FindLexiconHits(const Segmentation& seg, std::string_view text,
 void RuleSet::TokenAtomsOf(const Segmentation& seg, std::string_view text,
                            TokenAtoms* out) const {
   AtomCache& cache = CacheFor(*impl_);
-  out->atoms.clear();
-  out->begin.clear();
-  out->lower_word.clear();
-  out->cased_word.clear();
-  out->atoms.reserve(2 * seg.tokens.size());
-  out->begin.reserve(seg.tokens.size() + 1);
-  out->lower_word.reserve(seg.tokens.size());
-  out->cased_word.reserve(seg.tokens.size());
+  const uint32_t n = static_cast<uint32_t>(seg.tokens.size());
   // Every token's hash first, and its slot asked for; each record is asked
   // for a few tokens before it is read.
   thread_local std::vector<uint64_t> hashes;
-  hashes.resize(seg.tokens.size());
-  for (uint32_t t = 0; t < seg.tokens.size(); ++t) {
-    hashes[t] = TokenFactsTable::Hash(TokenText(text, seg.tokens[t]));
+  hashes.resize(n);
+  for (uint32_t t = 0; t < n; ++t) {
+    const Token& tok = seg.tokens[t];
+    hashes[t] = TokenFactsTable::Hash({text.data() + tok.span.begin, tok.span.size()});
     cache.by_text.PrefetchSlot(hashes[t]);
   }
   constexpr uint32_t kAhead = 4;
-  for (uint32_t t = 0; t < seg.tokens.size() && t < kAhead; ++t)
-    cache.by_text.PrefetchRecord(hashes[t]);
-  for (uint32_t t = 0; t < seg.tokens.size(); ++t) {
-    if (t + kAhead < seg.tokens.size()) cache.by_text.PrefetchRecord(hashes[t + kAhead]);
-    out->begin.push_back(static_cast<uint32_t>(out->atoms.size()));
+  for (uint32_t t = 0; t < n && t < kAhead; ++t) cache.by_text.PrefetchRecord(hashes[t]);
+  // Written in place: the arrays are sized first (the atoms to a guess that
+  // grows when a document has more).
+  out->begin.resize(n + 1);
+  out->lower_word.resize(n);
+  out->cased_word.resize(n);
+  out->atoms.resize(std::max<size_t>(out->atoms.capacity(), 4 * static_cast<size_t>(n)));
+  uint32_t used = 0;
+  for (uint32_t t = 0; t < n; ++t) {
+    if (t + kAhead < n) cache.by_text.PrefetchRecord(hashes[t + kAhead]);
+    const Token& tok = seg.tokens[t];
     const TokenFactsTable::Facts f = CachedTokenFacts(
-        cache, *impl_, TokenText(text, seg.tokens[t]), seg.norm(t), hashes[t]);
-    out->atoms.insert(out->atoms.end(), f.atoms.begin(), f.atoms.end());
-    out->lower_word.push_back(f.lower_word);
-    out->cased_word.push_back(f.cased_word);
+        cache, *impl_, {text.data() + tok.span.begin, tok.span.size()}, seg.norm(tok), hashes[t]);
+    if (used + f.atoms.size() > out->atoms.size()) out->atoms.resize(2 * (used + f.atoms.size()));
+    out->begin[t] = used;
+    int* to = out->atoms.data() + used;
+    for (int a : f.atoms) *to++ = a;
+    used += static_cast<uint32_t>(f.atoms.size());
+    out->lower_word[t] = f.lower_word;
+    out->cased_word[t] = f.cased_word;
   }
-  out->begin.push_back(static_cast<uint32_t>(out->atoms.size()));
+  out->begin[n] = used;
+  out->atoms.resize(used);
   out->sentence_atom_begin.clear();  // of another segmentation
   out->hits_data = nullptr;
 }

@@ -51,9 +51,15 @@ class TokenFactsTable {
       h = (h ^ w) * kMul;
       h ^= h >> 29;
     }
-    if (n > 0) {
-      uint64_t w = 0;
-      std::memcpy(&w, p, n);
+    if (n > 0) {  // the last 1 to 7 bytes, as two loads that may overlap
+      uint64_t w;
+      if (n >= 4) {
+        w = uint64_t{Load32(p)} | uint64_t{Load32(p + n - 4)} << 32;
+      } else {
+        w = uint64_t{static_cast<unsigned char>(p[0])} |
+            uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
+            uint64_t{static_cast<unsigned char>(p[n - 1])} << 16;
+      }
       h = (h ^ w) * kMul;
     }
     h ^= h >> 32;
@@ -78,7 +84,7 @@ class TokenFactsTable {
       if (r == 0) return false;
       const Record& rec = records_[r - 1];
       if (rec.hash == hash && rec.key_size == text.size() &&
-          std::memcmp(KeyOf(rec), text.data(), text.size()) == 0) {
+          SameBytes(KeyOf(rec), text.data(), text.size())) {
         *out = FactsOf(rec);
         return true;
       }
@@ -132,6 +138,28 @@ class TokenFactsTable {
   };
   static_assert(sizeof(Record) == 64);
 
+  static uint32_t Load32(const char* p) {
+    uint32_t v;
+    std::memcpy(&v, p, 4);
+    return v;
+  }
+  static uint64_t Load64(const char* p) {
+    uint64_t v;
+    std::memcpy(&v, p, 8);
+    return v;
+  }
+  // Keys are mostly a few bytes: compared by loads that may overlap, within
+  // the n bytes of each side, rather than by a call.
+  static bool SameBytes(const char* a, const char* b, size_t n) {
+    if (n >= 8) {
+      if (n > 16) return std::memcmp(a, b, n) == 0;
+      return Load64(a) == Load64(b) && Load64(a + n - 8) == Load64(b + n - 8);
+    }
+    if (n >= 4) return Load32(a) == Load32(b) && Load32(a + n - 4) == Load32(b + n - 4);
+    for (size_t i = 0; i < n; ++i)
+      if (a[i] != b[i]) return false;
+    return true;
+  }
   static size_t KeyWords(size_t key_size) { return (key_size + sizeof(int) - 1) / sizeof(int); }
   const int* BlobOf(const Record& r) const {
     return r.blob == kInlineBlob ? r.inline_words : blobs_.data() + r.blob;

@@ -75,6 +75,24 @@ TEST(TokenFactsTableTest, KeysAndAtomListsOfEverySizeReadBack) {
     }
 }
 
+// Under one hash, only the bytes tell keys apart: a key that differs from
+// another in any one byte, at any length, is another key.
+TEST(TokenFactsTableTest, KeysThatDifferInOneByteAreToldApart) {
+  for (size_t n = 1; n <= 24; ++n) {
+    Table t;
+    const std::string key(n, 'k');
+    t.Add(key, 42, std::vector<int>{static_cast<int>(n)}, 1, 1);
+    Table::Facts f;
+    ASSERT_TRUE(t.Find(key, 42, &f)) << n;
+    for (size_t i = 0; i < n; ++i) {
+      std::string other = key;
+      other[i] = 'q';
+      EXPECT_FALSE(t.Find(other, 42, &f)) << n << " bytes, byte " << i;
+    }
+    EXPECT_FALSE(t.Find(key.substr(0, n - 1), 42, &f)) << n;
+  }
+}
+
 TEST(TokenFactsTableTest, GrowsAndKeepsEveryEntry) {
   Table t;
   for (int i = 0; i < 20000; ++i) {
