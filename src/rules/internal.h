@@ -4,6 +4,7 @@
 
 #include <array>
 #include <mutex>
+#include <span>
 #include <map>
 #include <memory>
 #include <string>
@@ -144,7 +145,18 @@ class PhraseTrie {
   struct Value {
     uint32_t lexicon, entry;
   };
-  const std::vector<Value>& Values(int node) const { return values_[node]; }
+  // The phrases that end at `node`. After Freeze() a node's values sit
+  // with its count in one small record (its one value inline, as nearly
+  // always): a walk over every token of every document reads them without
+  // chasing a pointer per node.
+  std::span<const Value> Values(int node) const {
+    if (!frozen_) return values_[node];
+    const NodeValues& v = node_values_[node];
+    if (v.count <= 1) return {&v.first, v.count};
+    return {more_values_.data() + v.more, v.count};
+  }
+  // Once every phrase is in (an Insert after it undoes it).
+  void Freeze();
   int root() const { return 0; }
   PhraseTrie() : children_(1), values_(1) {}
 
@@ -154,6 +166,14 @@ class PhraseTrie {
   std::vector<std::vector<std::pair<int, int>>> children_;
   std::vector<int> root_children_;  // by word: the root's child, or -1
   std::vector<std::vector<Value>> values_;
+  struct NodeValues {
+    Value first;        // when count is 1
+    uint32_t more = 0;  // when count is 2 or more: from more_values_[more]
+    uint32_t count = 0;
+  };
+  bool frozen_ = false;
+  std::vector<NodeValues> node_values_;
+  std::vector<Value> more_values_;
 };
 
 // ------------------------------------------------------------ compiled

@@ -144,6 +144,7 @@ bool ParseLexiconFile(const std::string& path, const std::string& content,
 
 void PhraseTrie::Insert(const std::vector<std::string>& keys, uint32_t lexicon,
                         uint32_t entry) {
+  frozen_ = false;  // until Freeze() again
   int node = 0;
   for (const auto& k : keys) {
     const int word = words_.try_emplace(k, static_cast<int>(words_.size())).first->second;
@@ -164,6 +165,22 @@ void PhraseTrie::Insert(const std::vector<std::string>& keys, uint32_t lexicon,
   for (const auto& v : values_[node])
     if (v.lexicon == lexicon) return;  // the first entry of a phrase wins
   values_[node].push_back({lexicon, entry});
+}
+
+void PhraseTrie::Freeze() {
+  node_values_.assign(values_.size(), {});
+  more_values_.clear();
+  for (size_t node = 0; node < values_.size(); ++node) {
+    const std::vector<Value>& v = values_[node];
+    NodeValues& nv = node_values_[node];
+    nv.count = static_cast<uint32_t>(v.size());
+    if (v.size() == 1) nv.first = v[0];
+    if (v.size() > 1) {
+      nv.more = static_cast<uint32_t>(more_values_.size());
+      more_values_.insert(more_values_.end(), v.begin(), v.end());
+    }
+  }
+  frozen_ = true;
 }
 
 std::string TokenShape(std::string_view text) {

@@ -177,6 +177,8 @@ std::shared_ptr<const RuleSet> RuleSet::Compile(
       if (lex.case_sensitive) impl->has_cased = true;
     }
   }
+  impl->trie_lower.Freeze();
+  impl->trie_cased.Freeze();
 
   for (size_t i = errors_before; i < diags->items().size(); ++i)
     if (diags->items()[i].severity == Severity::kError) return nullptr;
