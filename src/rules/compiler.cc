@@ -849,6 +849,9 @@ void CompileRules(std::vector<ParsedRule>* parsed,
       if (added) impl->tests.push_back(t);
       cr.test_ids.push_back(it->second);
     }
+    // Each test step also names the shared test, for the matcher.
+    for (Inst& in : cr.program)
+      if (in.op == Inst::Op::kTest) in.y = cr.test_ids[in.x];
     // Chain links become tests too: an atom is the test that it holds.
     for (auto& link : cr.chain) {
       for (int& c : link) {

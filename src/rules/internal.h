@@ -188,7 +188,8 @@ struct ElementTest {
 // otherwise.
 struct Inst {
   enum class Op : uint8_t {
-    kTest,   // the token passes test x (the rule's own id); go to the next token
+    kTest,   // the token passes test x (the rule's own id; y: the same test
+             // as RuleSetImpl::tests index); go to the next token
     kAny,    // any token
     kSplit,  // go on at x, and failing that at y
     kJump,   // go on at x

@@ -640,18 +640,15 @@ std::vector<RuleMatch> MatchCandidates(const MatchInput& input) {
     }
     return true;
   };
-  // The rule being run: its tests are worked out as its program meets them.
-  const CompiledRule* running = nullptr;
+  // A rule's tests are worked out as its program meets them.
   auto takes = [&](const Inst& in, uint32_t k) {
-    return in.op == Inst::Op::kAny ||
-           (passing_tokens(running->test_ids[in.x])[k / 64] >> (k % 64)) & 1;
+    return in.op == Inst::Op::kAny || (passing_tokens(in.y)[k / 64] >> (k % 64)) & 1;
   };
   thread_local ProgramRunner runner;
   thread_local std::vector<uint64_t> starts;
   for (int r : candidates) {
     const CompiledRule& cr = impl.compiled[r];
     if (cr.program.empty() || !chain_holds(cr.chain)) continue;
-    running = &cr;
     // A match holds a token of the chain's first link, so none starts after
     // the last such token.
     uint32_t last_start = n - 1;
@@ -668,7 +665,7 @@ std::vector<RuleMatch> MatchCandidates(const MatchInput& input) {
         std::fill(starts.begin(), starts.end(), ~uint64_t{0});
         break;
       }
-      const uint64_t* passing = passing_tokens(cr.test_ids[in.x]);
+      const uint64_t* passing = passing_tokens(in.y);
       for (size_t w = 0; w < token_words; ++w) starts[w] |= passing[w];
     }
     if (!cr.first[0].empty()) starts[0] |= 1;  // LongestFrom tells
@@ -723,7 +720,6 @@ std::vector<RuleMatch> MatchCandidates(const MatchInput& input) {
       accepted_overlap.push_back(overlaps);
       continue;
     }
-    running = &cr;
     runner.Load(cr, n);
     const std::vector<int32_t>* slots = runner.Groups(c.begin, c.end, cr.groups, takes);
     if (!slots) continue;  // cannot happen: the same span matched above
