@@ -408,6 +408,12 @@ void RuleSet::SentenceAtomsOf(const Segmentation& seg, std::string_view text,
   ta.sentence_column_begin.clear();
   ta.sentence_columns.clear();
   ta.present_words = words;
+  // Room for what a sentence usually holds, so the arrays seldom move.
+  const size_t sentences = seg.sentences.size();
+  ta.sentence_atom_begin.reserve(sentences + 1);
+  ta.sentence_column_begin.reserve(sentences);
+  ta.sentence_atoms.reserve(2 * seg.tokens.size());
+  ta.sentence_columns.reserve(sentences * words + 2 * seg.tokens.size());
   // Columns being built: one word per atom for sentences of up to 64
   // tokens (all zero between sentences), token_words for longer ones.
   thread_local std::vector<uint64_t> column, wide_column, present_bits;
