@@ -615,9 +615,15 @@ std::vector<RuleMatch> MatchCandidates(const MatchInput& input) {
     }
     return -1;
   };
-  auto last_token = [&](const uint64_t* set) -> int64_t {
-    for (size_t w = token_words; w-- > 0;)
-      if (set[w]) return static_cast<int64_t>(w * 64 + 63 - __builtin_clzll(set[w]));
+  // The last token before `bound` in a bit set, or -1.
+  auto last_token_before = [&](const uint64_t* set, int64_t bound) -> int64_t {
+    if (bound <= 0) return -1;
+    const size_t top = static_cast<size_t>(bound - 1) / 64;
+    for (size_t w = top + 1; w-- > 0;) {
+      uint64_t m = set[w];
+      if (w == top && (bound % 64)) m &= (uint64_t{1} << (bound % 64)) - 1;
+      if (m) return static_cast<int64_t>(w * 64 + 63 - __builtin_clzll(m));
+    }
     return -1;
   };
 
@@ -655,13 +661,18 @@ std::vector<RuleMatch> MatchCandidates(const MatchInput& input) {
   for (int r : candidates) {
     const CompiledRule& cr = impl.compiled[r];
     if (cr.program.empty() || !chain_holds(cr.chain)) continue;
-    // A match holds a token of the chain's first link, so none starts after
-    // the last such token.
+    // A match holds the chain, its first link at or after the start, so
+    // none starts after the latest token of the first link that has the
+    // rest of the chain after it (found from the last link back).
     uint32_t last_start = n - 1;
     if (!cr.chain.empty()) {
-      last_start = 0;
-      for (int x : cr.chain[0])
-        last_start = static_cast<uint32_t>(std::max<int64_t>(last_start, last_token(passing_tokens(x))));
+      int64_t bound = n;  // the next link's token is before this
+      for (size_t l = cr.chain.size(); l-- > 0;) {
+        int64_t at = -1;
+        for (int x : cr.chain[l]) at = std::max(at, last_token_before(passing_tokens(x), bound));
+        bound = at;  // >= 0: chain_holds found the chain
+      }
+      last_start = static_cast<uint32_t>(bound);
     }
     // The tokens a match can start on: those that pass a first step.
     starts.assign(token_words, 0);
