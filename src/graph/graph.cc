@@ -1,11 +1,14 @@
 #include "newsgraph/graph.h"
 
 #include <algorithm>
+#include <cassert>
 #include <charconv>
 #include <cstring>
 #include <initializer_list>
 #include <iterator>
 #include <numeric>
+#include <tuple>
+#include <utility>
 
 #include "graph/sha256.h"
 #include "newsgraph/unicode.h"
@@ -60,47 +63,79 @@ void AppendEscapedSegment(std::string* out, std::string_view s) {
   }
 }
 
-// Code-point offsets from byte offsets, with checkpoints every 256 bytes.
-// Code points are counted as the bytes that do not continue one (10xxxxxx),
-// eight bytes at a time.
+// Code-point offsets from byte offsets, with checkpoints every 64 bytes,
+// laid only as far into the text as the offsets asked for (the evidence of
+// a story is often in its first paragraphs).
 class CodePointIndex {
  public:
-  explicit CodePointIndex(std::string_view text) : text_(text) {
-    checkpoints_.reserve(text.size() / kStep + 1);
-    size_t count = 0;
-    for (size_t at = 0; at < text.size(); at += kStep) {
-      checkpoints_.push_back(count);
-      count += Count(at, std::min(at + kStep, text.size()));
-    }
-  }
-  size_t At(size_t byte) const {
-    if (byte == 0 || checkpoints_.empty()) return 0;
+  explicit CodePointIndex(std::string_view text) : text_(text) {}
+  size_t At(size_t byte) {
     byte = std::min(byte, text_.size());
-    const size_t block = std::min(byte / kStep, checkpoints_.size() - 1);
+    const size_t block = byte / kStep;
+    // checkpoints_[k]: the code points in the first k blocks.
+    if (checkpoints_.empty()) checkpoints_.push_back(0);
+    while (checkpoints_.size() <= block) {
+      const size_t k = checkpoints_.size();
+      checkpoints_.push_back(checkpoints_.back() + Count((k - 1) * kStep, k * kStep));
+    }
     return checkpoints_[block] + Count(block * kStep, byte);
   }
 
  private:
-  static constexpr size_t kStep = 256;
-  // The code points that start in bytes [from, to).
+  static constexpr size_t kStep = 64;
+  // The code points that start in bytes [from, to), a block at most: its
+  // bytes less those that continue one (10xxxxxx: the top bit set and the
+  // next one clear), eight bytes at a time. A word of ASCII has none; the
+  // flags of the others are added up lane by lane (eight words to a block,
+  // so no lane overflows) and the lanes summed by one multiply at the end
+  // (a popcount would be a library call without -mpopcnt).
   size_t Count(size_t from, size_t to) const {
-    size_t count = 0;
-    for (; from + 8 <= to; from += 8) {
+    assert(to - from <= kStep);
+    constexpr uint64_t kHigh = 0x8080808080808080ull;
+    uint64_t continuations = 0;
+    size_t at = from;
+    for (; at + 8 <= to; at += 8) {
       uint64_t w;
-      std::memcpy(&w, text_.data() + from, 8);
-      // A continuation byte has its top bit set and the next one clear;
-      // the flags, one per byte, are summed by a multiply (a popcount would
-      // be a library call without -mpopcnt).
-      const uint64_t continuation = (w & ~(w << 1) & 0x8080808080808080ull) >> 7;
-      count += 8 - static_cast<size_t>((continuation * 0x0101010101010101ull) >> 56);
+      std::memcpy(&w, text_.data() + at, 8);
+      if ((w & kHigh) != 0) continuations += (w & ~(w << 1) & kHigh) >> 7;
     }
-    for (; from < to; ++from)
-      if ((static_cast<unsigned char>(text_[from]) & 0xC0) != 0x80) ++count;
+    const uint64_t continued = (continuations * 0x0101010101010101ull) >> 56;
+    size_t count = (at - from) - static_cast<size_t>(continued);
+    for (; at < to; ++at)
+      if ((static_cast<unsigned char>(text_[at]) & 0xC0) != 0x80) ++count;
     return count;
   }
   std::string_view text_;
   std::vector<size_t> checkpoints_;
 };
+
+using Properties = std::vector<std::pair<std::string, Value>>;
+
+// Adds the property `key` with a value of `kind`, to fill in (built in
+// place: a Value made first would be moved in and destroyed besides).
+Value& AddValue(Properties* properties, std::string_view key, Value::Kind kind) {
+  Value& v = properties
+                 ->emplace_back(std::piecewise_construct, std::forward_as_tuple(key),
+                                std::forward_as_tuple())
+                 .second;
+  v.kind = kind;
+  return v;
+}
+// Text is copied straight into a new string: assigning it to an empty one
+// would take the longer path of a replace.
+void AddText(Properties* properties, std::string_view key, Value::Kind kind,
+             std::string_view text) {
+  properties->emplace_back(key, Value{kind, std::string(text), 0, {}});
+}
+void AddIri(Properties* properties, std::string_view key, std::string_view iri) {
+  AddText(properties, key, Value::Kind::kIri, iri);
+}
+void AddString(Properties* properties, std::string_view key, std::string_view text) {
+  AddText(properties, key, Value::Kind::kString, text);
+}
+void AddNumber(Properties* properties, std::string_view key, double number) {
+  AddValue(properties, key, Value::Kind::kNumber).number = number;
+}
 
 // The pieces joined, in one allocation.
 std::string Concat(std::initializer_list<std::string_view> pieces) {
@@ -114,7 +149,8 @@ std::string Concat(std::initializer_list<std::string_view> pieces) {
 
 void AppendDecimal(std::string* out, uint64_t v) {
   char digits[20];
-  out->append(digits, std::to_chars(digits, std::end(digits), v).ptr);
+  const char* end = std::to_chars(digits, std::end(digits), v).ptr;
+  out->append(digits, static_cast<size_t>(end - digits));
 }
 
 // The text std::to_string(double) gives, printf's "%f" (fixed, six
@@ -122,7 +158,8 @@ void AppendDecimal(std::string* out, uint64_t v) {
 // gives the same digits, correctly rounded, without a printf call.
 void AppendFixed6(std::string* out, double v) {
   char text[320];  // -DBL_MAX takes 317
-  out->append(text, std::to_chars(text, std::end(text), v, std::chars_format::fixed, 6).ptr);
+  const char* end = std::to_chars(text, std::end(text), v, std::chars_format::fixed, 6).ptr;
+  out->append(text, static_cast<size_t>(end - text));
 }
 
 // For each entity, the first entity with the same IRI (itself when none
@@ -130,7 +167,10 @@ void AppendFixed6(std::string* out, double v) {
 std::vector<int> FirstWithSameIri(const std::vector<std::string>& iri) {
   std::vector<int> order(iri.size());
   std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return iri[a] < iri[b]; });
+  std::sort(order.begin(), order.end(), [&](int a, int b) {
+    const int c = iri[a].compare(iri[b]);
+    return c < 0 || (c == 0 && a < b);
+  });
   std::vector<int> first(iri.size());
   for (size_t i = 0; i < order.size(); ++i) {
     const bool same_as_previous = i > 0 && iri[order[i]] == iri[order[i - 1]];
@@ -160,11 +200,11 @@ Graph GraphBuilder::Build(const Document& doc, const Facts& facts) const {
   Graph g;
   g.doc_iri = DocumentIri(doc);
   if (!facts.date_published.empty())
-    g.doc_properties.emplace_back("datePublished", Value::String(facts.date_published));
+    AddString(&g.doc_properties, "datePublished", facts.date_published);
   if (!doc.meta.url.empty() && IsAbsoluteIri(doc.meta.url))
-    g.doc_properties.emplace_back("url", Value::Iri(doc.meta.url));
+    AddIri(&g.doc_properties, "url", doc.meta.url);
   if (!doc.meta.headline.empty())
-    g.doc_properties.emplace_back("headline", Value::String(doc.meta.headline));
+    AddString(&g.doc_properties, "headline", doc.meta.headline);
 
   // Entity IRIs.
   const size_t entities = facts.entities.size();
@@ -202,6 +242,11 @@ Graph GraphBuilder::Build(const Document& doc, const Facts& facts) const {
   };
   for (const auto& m : facts.memberships) use_role(m.role);
 
+  // Parents must exist as nodes too.
+  for (size_t e = 0; e < entities; ++e)
+    if (keep[e] && facts.entities[e].parent >= 0 && used(facts.entities[e].parent))
+      keep[facts.entities[e].parent] = 1;
+
   // At most one node per entity and one per relation: no node moves.
   g.nodes.reserve(entities + facts.memberships.size() + facts.changes.size() +
                   facts.observations.size());
@@ -224,26 +269,24 @@ Graph GraphBuilder::Build(const Document& doc, const Facts& facts) const {
     static const char* kTypes[] = {"Person", "Organization", "Role", "Place"};
     n.type = kTypes[ent.type];
     n.properties.reserve(3);
-    n.properties.emplace_back("name", Value::String(ent.name));
+    AddString(&n.properties, "name", ent.name);
     if (!ent.alternate_names.empty()) {
-      n.properties.emplace_back("alternateName",
-                                Value::StringList(ent.alternate_names));
+      AddValue(&n.properties, "alternateName", Value::Kind::kStringList).list =
+          ent.alternate_names;
     }
     if (ent.parent >= 0 && used(ent.parent) && iri[ent.parent] != iri[e])
-      n.properties.emplace_back("subOrganizationOf", Value::Iri(iri[ent.parent]));
+      AddIri(&n.properties, "subOrganizationOf", iri[ent.parent]);
     if (ent.type != entity_type::kRole) g.mentions.push_back(iri[e]);
   };
-  // Parents must exist as nodes too.
-  for (size_t e = 0; e < entities; ++e)
-    if (keep[e] && facts.entities[e].parent >= 0 && used(facts.entities[e].parent))
-      keep[facts.entities[e].parent] = 1;
   std::vector<int> order;
   for (EntityType t : {entity_type::kPerson, entity_type::kOrganization, entity_type::kPlace}) {
     order.clear();
     for (size_t e = 0; e < entities; ++e)
       if (keep[e] && facts.entities[e].type == t) order.push_back(static_cast<int>(e));
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-      return facts.entities[a].first_token < facts.entities[b].first_token;
+    // In text order; entities that start at one token in entity order.
+    std::sort(order.begin(), order.end(), [&](int a, int b) {
+      const uint32_t ta = facts.entities[a].first_token, tb = facts.entities[b].first_token;
+      return ta < tb || (ta == tb && a < b);
     });
     for (int e : order) add_entity(e);
   }
@@ -256,7 +299,10 @@ Graph GraphBuilder::Build(const Document& doc, const Facts& facts) const {
   std::string seed;
   auto start_relation = [&](const char* type, std::string_view kind,
                             size_t max_properties) -> Node& {
-    seed.assign(g.doc_iri).append("\n").append(kind).append("\n");
+    seed.assign(g.doc_iri);
+    seed += '\n';
+    seed.append(kind);
+    seed += '\n';
     Node& n = g.nodes.emplace_back();
     n.type = type;
     n.properties.reserve(max_properties + 3);
@@ -271,12 +317,14 @@ Graph GraphBuilder::Build(const Document& doc, const Facts& facts) const {
     }
     const std::string hash = Sha256Hex(seed);
     n.iri = Concat({options_.base, kind, "/", std::string_view(hash).substr(0, 16)});
-    n.properties.emplace_back("derivedFrom", Value::Iri(g.doc_iri));
-    n.properties.emplace_back("rule", Value::String(rules_->rules()[prov.rule].id));
-    n.properties.emplace_back("confidence", Value::Number(prov.confidence));
+    AddIri(&n.properties, "derivedFrom", g.doc_iri);
+    AddString(&n.properties, "rule", rules_->rules()[prov.rule].id);
+    AddNumber(&n.properties, "confidence", prov.confidence);
     n.evidence.reserve(prov.evidence.size());
     for (const Span& s : prov.evidence) {
-      std::string evidence_iri = Concat({n.iri, "#evidence-"});
+      std::string evidence_iri;
+      evidence_iri.reserve(n.iri.size() + 20);
+      evidence_iri.append(n.iri).append("#evidence-");
       AppendDecimal(&evidence_iri, n.evidence.size() + 1);
       n.evidence.push_back({std::move(evidence_iri),
                             std::string(doc.text.substr(s.begin, s.size())),
@@ -287,17 +335,17 @@ Graph GraphBuilder::Build(const Document& doc, const Facts& facts) const {
     if (!used(m.member) || !used(m.role)) continue;
     Node& n = start_relation("Membership", "membership", 8);
     auto& p = n.properties;
-    p.emplace_back("member", Value::Iri(iri[m.member]));
-    if (used(m.organization)) p.emplace_back("organization", Value::Iri(iri[m.organization]));
-    p.emplace_back("role", Value::Iri(iri[m.role]));
-    p.emplace_back("roleName", Value::String(m.role_name));
-    p.emplace_back("status", Value::String(m.status));
-    if (!m.start_date.empty()) p.emplace_back("startDate", Value::String(m.start_date));
-    if (!m.end_date.empty()) p.emplace_back("endDate", Value::String(m.end_date));
-    if (used(m.reports_to)) p.emplace_back("reportsTo", Value::Iri(iri[m.reports_to]));
-    seed.append(iri[m.member]).append("|").append(iri[m.role]).append("|");
+    AddIri(&p, "member", iri[m.member]);
+    if (used(m.organization)) AddIri(&p, "organization", iri[m.organization]);
+    AddIri(&p, "role", iri[m.role]);
+    AddString(&p, "roleName", m.role_name);
+    AddString(&p, "status", m.status);
+    if (!m.start_date.empty()) AddString(&p, "startDate", m.start_date);
+    if (!m.end_date.empty()) AddString(&p, "endDate", m.end_date);
+    if (used(m.reports_to)) AddIri(&p, "reportsTo", iri[m.reports_to]);
+    seed.append(iri[m.member]).append(1, '|').append(iri[m.role]).append(1, '|');
     if (used(m.organization)) seed.append(iri[m.organization]);
-    seed.append("|").append(m.status);
+    seed.append(1, '|').append(m.status);
     finish_relation(n, "membership", m.prov);
   }
   for (const auto& c : facts.changes) {
@@ -307,30 +355,30 @@ Graph GraphBuilder::Build(const Document& doc, const Facts& facts) const {
       if (used(o)) originals.push_back(iri[o]);
     if (originals.empty()) continue;
     Node& n = start_relation("ChangeEvent", "change", 5);
-    seed.append(c.change_type).append("|").append(iri[c.resulting]);
-    for (const auto& o : originals) seed.append("|").append(o);
+    seed.append(c.change_type).append(1, '|').append(iri[c.resulting]);
+    for (const auto& o : originals) seed.append(1, '|').append(o);
     auto& p = n.properties;
-    p.emplace_back("changeType", Value::String(c.change_type));
-    p.emplace_back("originalOrganization", Value::IriList(std::move(originals)));
-    p.emplace_back("resultingOrganization", Value::Iri(iri[c.resulting]));
-    if (!c.status.empty()) p.emplace_back("status", Value::String(c.status));
-    if (!c.start_date.empty()) p.emplace_back("startDate", Value::String(c.start_date));
+    AddString(&p, "changeType", c.change_type);
+    AddValue(&p, "originalOrganization", Value::Kind::kIriList).list = std::move(originals);
+    AddIri(&p, "resultingOrganization", iri[c.resulting]);
+    if (!c.status.empty()) AddString(&p, "status", c.status);
+    if (!c.start_date.empty()) AddString(&p, "startDate", c.start_date);
     finish_relation(n, "change", c.prov);
   }
   for (const auto& o : facts.observations) {
     Node& n = start_relation("Observation", "observation", 12);
     auto& p = n.properties;
-    if (used(o.about)) p.emplace_back("observationAbout", Value::Iri(iri[o.about]));
-    p.emplace_back("variableMeasured", Value::String(o.metric));
-    p.emplace_back("valueKind", Value::String(o.kind));
+    if (used(o.about)) AddIri(&p, "observationAbout", iri[o.about]);
+    AddString(&p, "variableMeasured", o.metric);
+    AddString(&p, "valueKind", o.kind);
     const Quantity& q = o.quantity;
-    if (q.value) p.emplace_back("value", Value::Number(*q.value));
-    if (q.min) p.emplace_back("minValue", Value::Number(*q.min));
-    if (q.max) p.emplace_back("maxValue", Value::Number(*q.max));
-    if (!q.unit_code.empty()) p.emplace_back("unitCode", Value::String(q.unit_code));
-    if (!q.unit_text.empty()) p.emplace_back("unitText", Value::String(q.unit_text));
-    if (!o.date.empty()) p.emplace_back("observationDate", Value::String(o.date));
-    if (!o.period.empty()) p.emplace_back("observationPeriod", Value::String(o.period));
+    if (q.value) AddNumber(&p, "value", *q.value);
+    if (q.min) AddNumber(&p, "minValue", *q.min);
+    if (q.max) AddNumber(&p, "maxValue", *q.max);
+    if (!q.unit_code.empty()) AddString(&p, "unitCode", q.unit_code);
+    if (!q.unit_text.empty()) AddString(&p, "unitText", q.unit_text);
+    if (!o.date.empty()) AddString(&p, "observationDate", o.date);
+    if (!o.period.empty()) AddString(&p, "observationPeriod", o.period);
     // Values are part of the key: one match may report several figures.
     auto add_number = [&](const std::optional<double>& v) {
       seed += '|';
@@ -338,11 +386,12 @@ Graph GraphBuilder::Build(const Document& doc, const Facts& facts) const {
       else seed += '-';
     };
     if (used(o.about)) seed.append(iri[o.about]);
-    seed.append("|").append(o.metric).append("|").append(o.kind);
+    seed.append(1, '|').append(o.metric).append(1, '|').append(o.kind);
     add_number(q.value);
     add_number(q.min);
     add_number(q.max);
-    seed.append("|").append(q.unit_code).append("|").append(o.period).append("|").append(o.date);
+    seed.append(1, '|').append(q.unit_code).append(1, '|').append(o.period);
+    seed.append(1, '|').append(o.date);
     finish_relation(n, "observation", o.prov);
   }
   return g;

@@ -278,7 +278,8 @@ const std::string& ContextText(bool pretty) {
 
 std::string JsonLdWriter::Write(const Graph& g) const {
   std::string out;
-  JsonOut j(&out, options_.pretty, ContextText(options_.pretty).size() + 1024 + 512 * g.nodes.size());
+  const size_t size_hint = ContextText(options_.pretty).size() + 1024 + 512 * g.nodes.size();
+  JsonOut j(&out, options_.pretty, size_hint);
   j.Open('{');
   j.Key("@context");
   j.Raw(ContextText(options_.pretty));

@@ -142,8 +142,10 @@ TEST(GraphTest, ObservationIrisHashTheFiguresAsToStringWritesThem) {
   for (int i = 0; i < 2000; ++i) {
     // Exact binary fractions (many end in a tie at the sixth decimal),
     // decimals as prices are written, and any bit pattern at all.
-    values.push_back(std::ldexp(static_cast<double>(random() % 100000), -static_cast<int>(random() % 24)));
-    values.push_back(static_cast<double>(static_cast<int64_t>(random() % 2000000000) - 1000000000) / 1000);
+    const auto fraction_bits = static_cast<int>(random() % 24);
+    values.push_back(std::ldexp(static_cast<double>(random() % 100000), -fraction_bits));
+    const auto thousandths = static_cast<int64_t>(random() % 2000000000) - 1000000000;
+    values.push_back(static_cast<double>(thousandths) / 1000);
     uint64_t bits = random();
     double any;
     std::memcpy(&any, &bits, sizeof any);

@@ -115,7 +115,8 @@ TEST(JsonLdWriterTest, NumbersAreWrittenAsTheJsonLibraryWritesThem) {
   std::mt19937_64 random(11);
   for (int i = 0; i < 3000; ++i) {
     // Figures as articles give them, whole numbers, and any bit pattern.
-    values.push_back(static_cast<double>(static_cast<int64_t>(random() % 2000000000) - 1000000000) / 100);
+    const auto cents = static_cast<int64_t>(random() % 2000000000) - 1000000000;
+    values.push_back(static_cast<double>(cents) / 100);
     values.push_back(static_cast<double>(static_cast<int64_t>(random() >> 8)) * (i % 2 ? 1 : -1));
     uint64_t bits = random();
     double any;
