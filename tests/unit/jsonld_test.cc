@@ -142,6 +142,31 @@ TEST(JsonLdWriterTest, NumbersAreWrittenAsTheJsonLibraryWritesThem) {
   }
 }
 
+// The output grows a kilobyte at a time: texts longer than that, plain or
+// with escapes, and many nodes come out whole and as the library writes
+// them.
+TEST(JsonLdWriterTest, LongTextsAndManyNodesComeOutWhole) {
+  Graph g = Sample();
+  std::string plain, escaped;
+  for (int i = 0; i < 700; ++i) plain += "word" + std::to_string(i) + " ";
+  for (int i = 0; i < 300; ++i) escaped += "\"q" + std::to_string(i) + "\"\n\\ \t";
+  g.doc_properties.emplace_back("headline", Value::String(plain));
+  for (int i = 0; i < 200; ++i) {
+    Node n{"https://example.com/n" + std::to_string(i), "Organization", {}, {}};
+    const std::string name = i % 50 == 0 ? escaped : "Org " + std::to_string(i);
+    n.properties.emplace_back("name", Value::String(name));
+    g.nodes.push_back(n);
+  }
+  for (bool pretty : {false, true}) {
+    std::string out = JsonLdWriter({.pretty = pretty}).Write(g);
+    auto j = nlohmann::ordered_json::parse(out);
+    EXPECT_EQ(out, j.dump(pretty ? 2 : -1)) << (pretty ? "pretty" : "compact");
+    EXPECT_EQ(j["headline"], plain);
+    EXPECT_EQ(j["graph"][2]["name"], escaped);
+    EXPECT_EQ(j["graph"].size(), 202u);
+  }
+}
+
 // Short strings and keys are tested for escapes in whole words, some of
 // them overlapping: a character that needs one is found at every offset of
 // every length, in values and in keys, compact and indented.
