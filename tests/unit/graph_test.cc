@@ -2,6 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <random>
+
+#include "graph/sha256.h"
 #include "newsgraph/pipeline.h"
 
 namespace newsgraph {
@@ -115,6 +121,72 @@ TEST(GraphTest, RolesOnlyWhenUsedAndMentionsListPeopleAndOrganizations) {
   EXPECT_FALSE(Find(g, kBase + "role/chairman"));
   EXPECT_EQ(g.mentions, (std::vector<std::string>{kBase + "person/laura-stein",
                                                   kBase + "org/quartz"}));
+}
+
+// Observation IRIs hash the figures as std::to_string writes them ("%f"):
+// for every kind of double (ties at the sixth decimal, tiny, huge, negative,
+// not finite) the IRI is the one that text gives, so IRIs never change.
+TEST(GraphTest, ObservationIrisHashTheFiguresAsToStringWritesThem) {
+  GraphBuilder b({}, Builtin());
+  Document doc{"Quartz said net income rose.", {}};
+  doc.meta.id = "urn:example:figures";
+  std::vector<double> values = {0.0, -0.0, 0.8, -0.8, 1e-7, 5e-7, 1.5e-6, 2.5e-6, 1.0000005,
+                                0.0078125, 0.0234375, 123456789.5, -123456789.5, 1e21, 1e300,
+                                5e-324, 1.7976931348623157e308, -1.7976931348623157e308,
+                                1.0 / 3, 4.2e9,
+                                std::numeric_limits<double>::infinity(),
+                                -std::numeric_limits<double>::infinity(),
+                                std::numeric_limits<double>::quiet_NaN(),
+                                -std::numeric_limits<double>::quiet_NaN()};
+  std::mt19937_64 random(7);
+  for (int i = 0; i < 2000; ++i) {
+    // Exact binary fractions (many end in a tie at the sixth decimal),
+    // decimals as prices are written, and any bit pattern at all.
+    const auto fraction_bits = static_cast<int>(random() % 24);
+    values.push_back(std::ldexp(static_cast<double>(random() % 100000), -fraction_bits));
+    const auto thousandths = static_cast<int64_t>(random() % 2000000000) - 1000000000;
+    values.push_back(static_cast<double>(thousandths) / 1000);
+    uint64_t bits = random();
+    double any;
+    std::memcpy(&any, &bits, sizeof any);
+    values.push_back(any);
+  }
+  for (double v : values) {
+    Facts facts;
+    Observation o;
+    o.metric = "netIncome";
+    o.kind = "value";
+    o.quantity.value = v;
+    o.quantity.max = -v / 3;
+    o.quantity.unit_code = "USD";
+    facts.observations.push_back(o);
+    Graph g = b.Build(doc, facts);
+    ASSERT_EQ(g.nodes.size(), 1u);
+    const std::string seed = "urn:example:figures\nobservation\n|netIncome|value|" +
+                             std::to_string(v) + "|-|" + std::to_string(-v / 3) + "|USD||";
+    EXPECT_EQ(g.nodes[0].iri, kBase + "observation/" + Sha256Hex(seed).substr(0, 16)) << v;
+  }
+}
+
+// Two entities whose names slug alike are one node: the first one's, with
+// the other's alternate names added, listed once among the mentions.
+TEST(GraphTest, EntitiesThatSlugAlikeShareOneNode) {
+  GraphBuilder b({}, Builtin());
+  Document doc{"Quartz Holdings Ltd. hired Laura Stein. Quartz Holdings grew.", {}};
+  Facts facts;
+  facts.entities.push_back({entity_type::kOrganization, "Quartz Holdings Ltd.", {"Quartz"}, -1, 0});
+  facts.entities.push_back({entity_type::kPerson, "Laura Stein", {}, -1, 4});
+  facts.entities.push_back({entity_type::kOrganization, "Quartz Holdings", {"QH"}, -1, 7});
+  Graph g = b.Build(doc, facts);
+  EXPECT_EQ(g.mentions, (std::vector<std::string>{kBase + "person/laura-stein",
+                                                  kBase + "org/quartz-holdings"}));
+  ASSERT_EQ(g.nodes.size(), 2u);
+  const Node* org = Find(g, kBase + "org/quartz-holdings");
+  ASSERT_TRUE(org);
+  ASSERT_EQ(org->properties.size(), 2u);
+  EXPECT_EQ(org->properties[0].second.text, "Quartz Holdings Ltd.");
+  EXPECT_EQ(org->properties[1].first, "alternateName");
+  EXPECT_EQ(org->properties[1].second.list, (std::vector<std::string>{"Quartz", "QH"}));
 }
 
 }  // namespace
