@@ -103,6 +103,12 @@ class Segmenter {
   // The longest entry of abbreviations_, in bytes: a longer ASCII word
   // needs no lookup.
   size_t longest_abbreviation_ = 0;
+  // The entries of abbreviations_ of at most eight bytes that end in a
+  // period (all from the rules), each packed into an integer, in an open
+  // addressed table of a power of two slots (0: empty): a short word is
+  // looked up without hashing a string.
+  std::vector<uint64_t> short_abbreviations_;
+  int short_abbreviation_shift_ = 64;
   // The last bytes of final_abbreviations_ (all '.' from the rules): a
   // token ending otherwise needs no lookup.
   std::bitset<256> final_last_bytes_;

@@ -34,28 +34,24 @@ constexpr bool IsAsciiSpace(unsigned char b) {
   return b == ' ' || (b >= '\t' && b <= '\r');
 }
 
-// ASCII bytes that are a punctuation token of their own whatever follows:
-// not a letter, digit or space, and none of ' " - . $ % & (which have
-// rules of their own).
-constexpr std::array<bool, 256> kLonePunct = [] {
-  std::array<bool, 256> t{};
-  for (int c = 0; c < 128; ++c) t[c] = !kAlnumByte[c] && !IsAsciiSpace(c);
-  for (char c : {'\'', '"', '-', '.', '$', '%', '&'}) t[static_cast<unsigned char>(c)] = false;
-  return t;
-}();
-
-// What an ASCII byte starts: kLetterByte, kDigitByte, white space, a
-// punctuation token of its own (kLonePunct), or something the general path
-// decides (0: ' " - . $ % & and every byte above 0x7F).
+// What an ASCII byte starts: kLetterByte, kDigitByte, white space, or a
+// token of one byte whatever follows, of kind kLoneKind; 0 for what the
+// general path decides (' . - and every byte above 0x7F).
 constexpr uint8_t kSpaceClass = 4;
-constexpr uint8_t kPunctClass = 8;
+constexpr uint8_t kLoneClass = 8;
 constexpr std::array<uint8_t, 256> kAsciiClass = [] {
   std::array<uint8_t, 256> t{};
   for (int c = 0; c < 128; ++c) {
-    t[c] = kAlnumByte[c];
-    if (IsAsciiSpace(c)) t[c] = kSpaceClass;
-    if (kLonePunct[c]) t[c] = kPunctClass;
+    t[c] = kAlnumByte[c] ? kAlnumByte[c] : IsAsciiSpace(c) ? kSpaceClass : kLoneClass;
   }
+  for (char c : {'\'', '.', '-'}) t[static_cast<unsigned char>(c)] = 0;
+  return t;
+}();
+constexpr std::array<TokenKind, 256> kLoneKind = [] {
+  std::array<TokenKind, 256> t{};
+  for (auto& k : t) k = TokenKind::kPunct;
+  t['"'] = TokenKind::kQuote;
+  for (char c : {'$', '%', '&'}) t[static_cast<unsigned char>(c)] = TokenKind::kSymbol;
   return t;
 }();
 
@@ -95,6 +91,17 @@ inline uint64_t LowerAscii8(uint64_t w) {
   const uint64_t above_z = low7 + 0x2525252525252525ull;     // 0x80 - 'Z' - 1
   const uint64_t upper = at_least_a & ~above_z & ~w & kHigh;
   return w | (upper >> 2);
+}
+
+// Where the run of ASCII letters and digits from `p` ends; sets `*letter`
+// if the run has a letter. (Eight bytes at a time was no quicker: most
+// runs are shorter.)
+inline size_t AsciiAlnumRunEnd(const unsigned char* s, size_t p, size_t n,
+                               bool* letter) {
+  uint8_t seen = 0;
+  for (; p < n && kAlnumByte[s[p]]; ++p) seen |= kAlnumByte[s[p]];
+  *letter = *letter || (seen & kLetterByte);
+  return p;
 }
 
 // A cursor over the code points of the text.
@@ -184,7 +191,7 @@ class Builder {
   }
 
   void Push(size_t begin, size_t end, TokenKind kind, uint32_t norm_begin) {
-    Token t;
+    Token& t = out_->tokens.emplace_back();
     t.span = {static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
     t.norm_begin = norm_begin;
     t.norm_size = static_cast<uint32_t>(norm_size_) - norm_begin;
@@ -193,7 +200,6 @@ class Builder {
     t.newlines_before = pending_newlines_;
     pending_space_ = false;
     pending_newlines_ = 0;
-    out_->tokens.push_back(t);
   }
 
   // Writes the normal form of `s` to `o`, which has room for three bytes
@@ -241,6 +247,19 @@ class Builder {
   uint8_t pending_newlines_ = 0;
 };
 
+// Up to eight bytes as an integer, the first in the low byte. Distinct
+// strings that end in a period pack distinctly.
+uint64_t PackShort(std::string_view s) {
+  uint64_t key = 0;
+  for (size_t i = 0; i < s.size(); ++i)
+    key |= uint64_t{static_cast<unsigned char>(s[i])} << (8 * i);
+  return key;
+}
+
+size_t ShortSlot(uint64_t key, int shift) {
+  return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> shift);
+}
+
 }  // namespace
 
 Segmenter::Segmenter(Options options)
@@ -251,24 +270,44 @@ Segmenter::Segmenter(Options options)
     final_abbreviations_.insert(a);
     if (!a.empty()) final_last_bytes_.set(static_cast<unsigned char>(a.back()));
   }
-  for (const std::string& a : abbreviations_)
+  size_t short_count = 0;
+  for (const std::string& a : abbreviations_) {
     longest_abbreviation_ = std::max(longest_abbreviation_, a.size());
+    if (a.size() <= 8 && !a.empty() && a.back() == '.') ++short_count;
+  }
+  // At most half full, so that a miss soon meets an empty slot.
+  int bits = 1;
+  while ((size_t{1} << bits) < 2 * short_count) ++bits;
+  short_abbreviation_shift_ = 64 - bits;
+  short_abbreviations_.assign(size_t{1} << bits, 0);
+  const size_t mask = short_abbreviations_.size() - 1;
+  for (const std::string& a : abbreviations_) {
+    if (a.size() > 8 || a.empty() || a.back() != '.') continue;
+    const uint64_t key = PackShort(a);
+    size_t slot = ShortSlot(key, short_abbreviation_shift_);
+    while (short_abbreviations_[slot] != 0) slot = (slot + 1) & mask;
+    short_abbreviations_[slot] = key;
+  }
 }
 
 bool Segmenter::IsAbbreviationBeforePeriod(std::string_view word) const {
-  // An ASCII word lower-cases byte for byte, on the stack.
-  char lower[32];
-  if (word.size() < sizeof(lower)) {
-    size_t i = 0;
-    for (; i < word.size(); ++i) {
-      const unsigned char ch = static_cast<unsigned char>(word[i]);
-      if (ch >= 0x80) break;
-      lower[i] = static_cast<char>(ToLower(ch));
-    }
-    if (i == word.size()) {
-      if (word.size() + 1 > longest_abbreviation_) return false;
-      lower[i] = '.';
-      return abbreviations_.count(std::string_view(lower, i + 1)) > 0;
+  const bool ascii = std::all_of(word.begin(), word.end(), [](char ch) {
+    return static_cast<unsigned char>(ch) < 0x80;
+  });
+  if (!ascii) return abbreviations_.count(ToLowerUtf8(word) + ".") > 0;
+  // ASCII lower-cases byte for byte: a word no entry is long enough for
+  // needs no lookup, and a short one is looked up packed.
+  if (word.size() + 1 > longest_abbreviation_) return false;
+  if (word.size() + 1 <= 8) {
+    uint64_t key = uint64_t{'.'} << (8 * word.size());
+    for (size_t i = 0; i < word.size(); ++i)
+      key |= uint64_t{static_cast<unsigned char>(ToLower(static_cast<unsigned char>(word[i])))}
+             << (8 * i);
+    const size_t mask = short_abbreviations_.size() - 1;
+    for (size_t slot = ShortSlot(key, short_abbreviation_shift_);;
+         slot = (slot + 1) & mask) {
+      if (short_abbreviations_[slot] == key) return true;
+      if (short_abbreviations_[slot] == 0) return false;
     }
   }
   return abbreviations_.count(ToLowerUtf8(word) + ".") > 0;
@@ -465,11 +504,12 @@ Segmentation Segmenter::Segment(std::string_view text) const {
     return next;
   };
 
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   size_t pos = 0;
   while (pos < n) {
     // ASCII white space and punctuation, and the ASCII words and numbers
     // that end at a byte no rule takes (nearly all tokens), are done here.
-    const unsigned char lead = byte(pos);
+    const unsigned char lead = bytes[pos];
     const uint8_t lead_class = kAsciiClass[lead];
     if (lead_class == kSpaceClass) {
       b.Space(lead);
@@ -479,18 +519,37 @@ Segmentation Segmenter::Segment(std::string_view text) const {
     size_t end = pos + 1;
     TokenKind kind = TokenKind::kPunct;
     if (lead_class & (kLetterByte | kDigitByte)) {
-      uint8_t seen = lead_class;
-      while (end < n && kAlnumByte[byte(end)]) seen |= kAlnumByte[byte(end++)];
+      bool letter = lead_class == kLetterByte;
+      end = AsciiAlnumRunEnd(bytes, end, n, &letter);
       const bool number = lead_class == kDigitByte;
-      if ((end < n && !kEndsWord[byte(end)]) || (number && (seen & kLetterByte))) {
+      const unsigned char stop = end < n ? bytes[end] : 0;
+      bool done = kEndsWord[stop];
+      if (number) {
+        done = done && !letter;  // "5bn", "21st": the rules for a split
+      } else if (stop == ',') {
+        done = true;  // only a number takes a comma
+      } else if (stop == '.' && end - 1 > pos &&
+                 kAlnumByte[bytes[end - 2]] == kLetterByte) {
+        // More than one letter before the period, so not U.S. nor an
+        // initial: the period is the word's if it is an abbreviation.
+        done = true;
+        if (IsAbbreviationBeforePeriod(text.substr(pos, end - pos))) ++end;
+      }
+      if (!done) {
         size_t m = end;
-        while (m > pos && kAlnumByte[byte(m - 1)] == kLetterByte) --m;
-        pos = word_or_number(pos, end, lead, false, !(seen & kLetterByte),
-                             end - m);
+        while (m > pos && kAlnumByte[bytes[m - 1]] == kLetterByte) --m;
+        pos = word_or_number(pos, end, lead, false, !letter, end - m);
         continue;
       }
       kind = number ? TokenKind::kNumber : TokenKind::kWord;
-    } else if (lead_class != kPunctClass) {
+    } else if (lead_class == kLoneClass) {
+      kind = kLoneKind[lead];
+    } else if (lead == '.' && (end == n || (bytes[end] < 0x80 && bytes[end] != '.' &&
+                                            kAlnumByte[bytes[end]] != kDigitByte))) {
+      kind = TokenKind::kPunct;  // not ".125" nor "..."
+    } else if (lead == '-' && (end == n || bytes[end] != '-')) {
+      kind = TokenKind::kDash;  // not "--"
+    } else {
       pos = other(pos);
       continue;
     }

@@ -235,6 +235,27 @@ TEST(SegmenterTest, AbbreviationsBeyondAsciiOrLongKeepTheirPeriod) {
                           "and", "nah", "."}));
 }
 
+TEST(SegmenterTest, AbbreviationsOfEveryLengthKeepTheirPeriod) {
+  Segmenter::Options o;
+  std::string text;
+  Strings expected;
+  for (int size = 1; size <= 10; ++size) {
+    std::string word = std::string(size, 'x');
+    word[0] = static_cast<char>('a' + size);
+    o.abbreviations.push_back(word + ".");
+    // The same word in capitals keeps its period; one letter more does not.
+    std::string upper = word;
+    for (char& ch : upper) ch = static_cast<char>(ch - 'a' + 'A');
+    text += upper + ". " + word + "x. ";
+    expected.insert(expected.end(), {upper + ".", word + "x", "."});
+  }
+  Segmenter seg(o);
+  Segmentation s = seg.Segment(text);
+  Strings got;
+  for (const Token& t : s.tokens) got.emplace_back(TokenText(text, t));
+  EXPECT_EQ(got, expected);
+}
+
 // ---- Sentences ----------------------------------------------------------
 
 TEST(SegmenterTest, PeriodThenCapitalEndsASentence) {
