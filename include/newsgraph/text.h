@@ -96,6 +96,8 @@ class Segmenter {
   };
   using TextSet = std::unordered_set<std::string, TextHash, std::equal_to<>>;
 
+  // Splits seg->tokens into seg->sentences.
+  void FindSentences(std::string_view text, Segmentation* seg) const;
   // Whether `word` lower-cased, with a period after it, is an abbreviation.
   bool IsAbbreviationBeforePeriod(std::string_view word) const;
   TextSet abbreviations_;

@@ -26,7 +26,8 @@ constexpr std::array<uint8_t, 256> kAlnumByte = [] {
 constexpr std::array<bool, 256> kEndsWord = [] {
   std::array<bool, 256> t{};
   for (int c = 0; c < 128; ++c) t[c] = !kAlnumByte[c];
-  for (char c : {'-', '.', ',', '\'', '&', '$'}) t[static_cast<unsigned char>(c)] = false;
+  for (char c : {'-', '.', ',', '\'', '&', '$'})
+    t[static_cast<unsigned char>(c)] = false;
   return t;
 }();
 
@@ -42,7 +43,9 @@ constexpr uint8_t kLoneClass = 8;
 constexpr std::array<uint8_t, 256> kAsciiClass = [] {
   std::array<uint8_t, 256> t{};
   for (int c = 0; c < 128; ++c) {
-    t[c] = kAlnumByte[c] ? kAlnumByte[c] : IsAsciiSpace(c) ? kSpaceClass : kLoneClass;
+    t[c] = kAlnumByte[c]     ? kAlnumByte[c]
+           : IsAsciiSpace(c) ? kSpaceClass
+                             : kLoneClass;
   }
   for (char c : {'\'', '.', '-'}) t[static_cast<unsigned char>(c)] = 0;
   return t;
@@ -51,7 +54,8 @@ constexpr std::array<TokenKind, 256> kLoneKind = [] {
   std::array<TokenKind, 256> t{};
   for (auto& k : t) k = TokenKind::kPunct;
   t['"'] = TokenKind::kQuote;
-  for (char c : {'$', '%', '&'}) t[static_cast<unsigned char>(c)] = TokenKind::kSymbol;
+  for (char c : {'$', '%', '&'})
+    t[static_cast<unsigned char>(c)] = TokenKind::kSymbol;
   return t;
 }();
 
@@ -67,19 +71,19 @@ bool IsLongDash(char32_t c) {
          c == 0x2212;
 }
 bool IsDoubleQuote(char32_t c) {
-  return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E ||
-         c == 0x00AB || c == 0x00BB || c == 0x2033;
+  return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x00AB ||
+         c == 0x00BB || c == 0x2033;
 }
 bool IsSingleQuote(char32_t c) {
-  return c == '\'' || c == 0x2018 || c == 0x2019 || c == 0x201A ||
-         c == 0x2032;
+  return c == '\'' || c == 0x2018 || c == 0x2019 || c == 0x201A || c == 0x2032;
 }
 bool IsCurrencySign(char32_t c) {
-  return c == '$' || c == 0x20AC || c == 0x00A3 || c == 0x00A5 ||
-         c == 0x20B9 || c == 0x20A9 || c == 0x20BD || c == 0x00A2;
+  return c == '$' || c == 0x20AC || c == 0x00A3 || c == 0x00A5 || c == 0x20B9 ||
+         c == 0x20A9 || c == 0x20BD || c == 0x00A2;
 }
 bool IsTerminal(std::string_view norm) {
-  if (norm.size() == 1) return norm[0] == '.' || norm[0] == '!' || norm[0] == '?';
+  if (norm.size() == 1)
+    return norm[0] == '.' || norm[0] == '!' || norm[0] == '?';
   return norm == "...";
 }
 
@@ -141,8 +145,8 @@ class Builder {
     const size_t most = 3 * (end - begin);
     if (norm_size_ + most > norm_room_) Grow(most);
     const uint32_t norm_begin = static_cast<uint32_t>(norm_size_);
-    norm_size_ += Normalize(text_.substr(begin, end - begin), kind,
-                            norm_ + norm_size_);
+    norm_size_ +=
+        Normalize(text_.substr(begin, end - begin), kind, norm_ + norm_size_);
     Push(begin, end, kind, norm_begin);
   }
   // Token [begin, end) of ASCII bytes only, not a dash: its normal form is
@@ -301,7 +305,8 @@ bool Segmenter::IsAbbreviationBeforePeriod(std::string_view word) const {
   if (word.size() + 1 <= 8) {
     uint64_t key = uint64_t{'.'} << (8 * word.size());
     for (size_t i = 0; i < word.size(); ++i)
-      key |= uint64_t{static_cast<unsigned char>(ToLower(static_cast<unsigned char>(word[i])))}
+      key |= uint64_t{static_cast<unsigned char>(
+                 ToLower(static_cast<unsigned char>(word[i])))}
              << (8 * i);
     const size_t mask = short_abbreviations_.size() - 1;
     for (size_t slot = ShortSlot(key, short_abbreviation_shift_);;
@@ -319,14 +324,16 @@ Segmentation Segmenter::Segment(std::string_view text) const {
   Scanner sc(text);
   Builder b(text, &seg);
   const size_t n = text.size();
-  const auto byte = [&](size_t p) { return static_cast<unsigned char>(text[p]); };
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
 
   // A word or number that starts at `start` with code point `c`, of which
   // [start, p) has been read: returns where it ends, after adding it (or
   // the number and the word it splits into).
-  auto word_or_number = [&](size_t start, size_t p, char32_t c,
-                            bool leading_point, bool all_digits,
-                            size_t segment_letters) -> size_t {
+  // (bytes and n by value: captured by reference, they would be reloaded
+  // from memory in the loop below after each store of a normal form.)
+  auto word_or_number = [&, bytes, n](size_t start, size_t p, char32_t c,
+                                      bool leading_point, bool all_digits,
+                                      size_t segment_letters) -> size_t {
     // all_digits: digits, and . or , between digits
     // segment_letters: letters since the last period
     bool has_point = false;  // a letter-period-letter abbreviation so far
@@ -335,17 +342,17 @@ Segmentation Segmenter::Segment(std::string_view text) const {
       // ASCII letters and digits, most of any token, need no decoding.
       const size_t run = p;
       uint8_t seen = 0;
-      while (p < n && kAlnumByte[byte(p)]) seen |= kAlnumByte[byte(p++)];
+      while (p < n && kAlnumByte[bytes[p]]) seen |= kAlnumByte[bytes[p++]];
       if (seen & kLetterByte) all_digits = false;
       if (seen & kDigitByte) {
         size_t m = p;
-        while (kAlnumByte[byte(m - 1)] == kLetterByte) --m;
+        while (kAlnumByte[bytes[m - 1]] == kLetterByte) --m;
         segment_letters = p - m;
       } else {
         segment_letters += p - run;
       }
       // Most tokens end at a byte that no rule below takes.
-      if (p >= n || kEndsWord[byte(p)]) break;
+      if (p >= n || kEndsWord[bytes[p]]) break;
       size_t q;
       char32_t d = sc.At(p, &q);
       if (IsAlnum(d) || (d != 0 && d >= 0x300 && d <= 0x36F)) {
@@ -397,8 +404,7 @@ Segmentation Segmenter::Segment(std::string_view text) const {
           continue;
         }
       }
-      if (d == '&' && IsUpper(after) && p > start &&
-          IsUpper(sc.At(p - 1))) {
+      if (d == '&' && IsUpper(after) && p > start && IsUpper(sc.At(p - 1))) {
         p = q;
         continue;
       }
@@ -424,8 +430,8 @@ Segmentation Segmenter::Segment(std::string_view text) const {
           IsAbbreviationBeforePeriod(text.substr(start, p - start)))
         p += 1;
     }
-    TokenKind kind = IsDigit(c) || leading_point ? TokenKind::kNumber
-                                                 : TokenKind::kWord;
+    TokenKind kind =
+        IsDigit(c) || leading_point ? TokenKind::kNumber : TokenKind::kWord;
     // Split a number glued to a word: "2.7million", "5.2bn". A number of
     // digits, points and commas alone has no word to split off.
     if (kind == TokenKind::kNumber && !all_digits) {
@@ -442,11 +448,13 @@ Segmentation Segmenter::Segment(std::string_view text) const {
       bool suffix = tail == "st" || tail == "nd" || tail == "rd" ||
                     tail == "th" || tail == "s";
       bool lower_tail = !tail.empty();
-      for (size_t m = k; m < p;) lower_tail = IsLower(sc.At(m, &m)) && lower_tail;
+      for (size_t m = k; m < p;)
+        lower_tail = IsLower(sc.At(m, &m)) && lower_tail;
       if ((punct || (lower_tail && !suffix)) && k < p && IsLetter(sc.At(k)) &&
           text[k - 1] != '.') {
         bool letters_only = true;
-        for (size_t m = k; m < p;) letters_only = IsLetter(sc.At(m, &m)) && letters_only;
+        for (size_t m = k; m < p;)
+          letters_only = IsLetter(sc.At(m, &m)) && letters_only;
         if (letters_only) {
           b.Add(start, k, TokenKind::kNumber);
           b.Add(k, p, TokenKind::kWord);
@@ -504,7 +512,6 @@ Segmentation Segmenter::Segment(std::string_view text) const {
     return next;
   };
 
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   size_t pos = 0;
   while (pos < n) {
     // ASCII white space and punctuation, and the ASCII words and numbers
@@ -544,8 +551,9 @@ Segmentation Segmenter::Segment(std::string_view text) const {
       kind = number ? TokenKind::kNumber : TokenKind::kWord;
     } else if (lead_class == kLoneClass) {
       kind = kLoneKind[lead];
-    } else if (lead == '.' && (end == n || (bytes[end] < 0x80 && bytes[end] != '.' &&
-                                            kAlnumByte[bytes[end]] != kDigitByte))) {
+    } else if (lead == '.' &&
+               (end == n || (bytes[end] < 0x80 && bytes[end] != '.' &&
+                             kAlnumByte[bytes[end]] != kDigitByte))) {
       kind = TokenKind::kPunct;  // not ".125" nor "..."
     } else if (lead == '-' && (end == n || bytes[end] != '-')) {
       kind = TokenKind::kDash;  // not "--"
@@ -558,9 +566,13 @@ Segmentation Segmenter::Segment(std::string_view text) const {
   }
   b.Finish();
 
-  // Sentences.
-  const Token* tokens = seg.tokens.data();
-  const char* norms = seg.norm_storage.data();
+  FindSentences(text, &seg);
+  return seg;
+}
+
+void Segmenter::FindSentences(std::string_view text, Segmentation* seg) const {
+  const Token* tokens = seg->tokens.data();
+  const char* norms = seg->norm_storage.data();
   auto norm = [&](uint32_t i) {
     return std::string_view(norms + tokens[i].norm_begin, tokens[i].norm_size);
   };
@@ -568,14 +580,16 @@ Segmentation Segmenter::Segment(std::string_view text) const {
     size_t p = tokens[i].span.begin;
     return DecodeUtf8(text, &p);
   };
-  const uint32_t count = static_cast<uint32_t>(seg.tokens.size());
+  const uint32_t count = static_cast<uint32_t>(seg->tokens.size());
+  const uint32_t max_tokens = max_sentence_tokens_;
+  seg->sentences.reserve(count / 16 + 1);
   uint32_t first = 0;
   auto close = [&](uint32_t end) {
     if (end <= first) return;
     Sentence s;
     s.tokens = {first, end};
     s.span = {tokens[first].span.begin, tokens[end - 1].span.end};
-    seg.sentences.push_back(s);
+    seg->sentences.push_back(s);
     first = end;
   };
   for (uint32_t i = 1; i < count; ++i) {
@@ -607,11 +621,9 @@ Segmentation Segmenter::Segment(std::string_view text) const {
         boundary = true;
       }
     }
-    if (!boundary && i - first >= max_sentence_tokens_) boundary = true;
-    if (boundary) close(i);
+    if (boundary || i - first >= max_tokens) close(i);
   }
   close(count);
-  return seg;
 }
 
 }  // namespace newsgraph

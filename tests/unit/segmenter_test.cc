@@ -216,9 +216,10 @@ TEST(SegmenterTest, NormalFormsLongerThanTheTextAreWhole) {
 TEST(SegmenterTest, LongAndShortWordsLowerCaseWhereverTheyFall) {
   // Words longer than eight bytes, and words among the last eight bytes
   // of the text.
-  std::string_view text = "ABCDEFGHIJKLMNOPQRSTUVWXYZ, Hello-World QUICK Brown fOX";
-  EXPECT_EQ(Norms(text), (Strings{"abcdefghijklmnopqrstuvwxyz", ",", "hello-world",
-                                  "quick", "brown", "fox"}));
+  std::string_view text =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZ, Hello-World QUICK Brown fOX";
+  EXPECT_EQ(Norms(text), (Strings{"abcdefghijklmnopqrstuvwxyz", ",",
+                                  "hello-world", "quick", "brown", "fox"}));
   EXPECT_EQ(Norms("A"), (Strings{"a"}));
   EXPECT_EQ(Norms("Z9"), (Strings{"z9"}));
 }
@@ -227,12 +228,14 @@ TEST(SegmenterTest, AbbreviationsBeyondAsciiOrLongKeepTheirPeriod) {
   Segmenter::Options o;
   o.abbreviations = {"n\xC3\xA4h.", "abcdefghijklmnopqrstuvwxyzabcdefgh."};
   Segmenter seg(o);
-  std::string_view text = "N\xC3\x84H. and Abcdefghijklmnopqrstuvwxyzabcdefgh. and nah.";
+  std::string_view text =
+      "N\xC3\x84H. and Abcdefghijklmnopqrstuvwxyzabcdefgh. and nah.";
   Segmentation s = seg.Segment(text);
   Strings got;
   for (const Token& t : s.tokens) got.emplace_back(TokenText(text, t));
-  EXPECT_EQ(got, (Strings{"N\xC3\x84H.", "and", "Abcdefghijklmnopqrstuvwxyzabcdefgh.",
-                          "and", "nah", "."}));
+  EXPECT_EQ(
+      got, (Strings{"N\xC3\x84H.", "and", "Abcdefghijklmnopqrstuvwxyzabcdefgh.",
+                    "and", "nah", "."}));
 }
 
 TEST(SegmenterTest, AbbreviationsOfEveryLengthKeepTheirPeriod) {

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -78,13 +79,14 @@ TEST(DecodeUtf8Test, ByteThatNeverOccursInUtf8GivesReplacementAndAdvancesOne) {
 
 // EncodeUtf8 fills a caller's buffer with what AppendUtf8 appends.
 TEST(EncodeUtf8Test, WritesTheBytesAppendUtf8AppendsAndReturnsTheirCount) {
-  for (char32_t c : {U'A', U'\u00E9', U'\u07FF', U'\u0800', U'\u20AC', U'\uFFFD',
-                     U'\U00010000', U'\U0001F600', U'\U0010FFFF'}) {
+  for (char32_t c : {U'A', U'\u00E9', U'\u07FF', U'\u0800', U'\u20AC',
+                     U'\uFFFD', U'\U00010000', U'\U0001F600', U'\U0010FFFF'}) {
     std::string appended;
     AppendUtf8(c, &appended);
     char buf[4] = {};
     size_t n = EncodeUtf8(c, buf);
-    EXPECT_EQ(std::string(buf, n), appended) << "U+" << std::hex << static_cast<uint32_t>(c);
+    EXPECT_EQ(std::string(buf, n), appended)
+        << "U+" << std::hex << static_cast<uint32_t>(c);
   }
   char buf[4];
   EXPECT_EQ(EncodeUtf8(U'\u20AC', buf), 3u);
