@@ -26,7 +26,9 @@
 #define NEWSGRAPH_TEXT_H_
 
 #include <bitset>
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -84,9 +86,31 @@ class Segmenter {
   Segmentation Segment(std::string_view text) const;
 
  private:
-  bool IsAbbreviation(std::string_view lower_with_period) const;
-  std::unordered_set<std::string> abbreviations_;
-  std::unordered_set<std::string> final_abbreviations_;
+  // Hashes std::string and std::string_view alike, so that a token's text
+  // is looked up without building a string.
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const {
+      return std::hash<std::string_view>{}(s);
+    }
+  };
+  using TextSet = std::unordered_set<std::string, TextHash, std::equal_to<>>;
+
+  // Splits seg->tokens into seg->sentences.
+  void FindSentences(std::string_view text, Segmentation* seg) const;
+  // Whether `word` lower-cased, with a period after it, is an abbreviation.
+  bool IsAbbreviationBeforePeriod(std::string_view word) const;
+  TextSet abbreviations_;
+  TextSet final_abbreviations_;
+  // The longest entry of abbreviations_, in bytes: a longer ASCII word
+  // needs no lookup.
+  size_t longest_abbreviation_ = 0;
+  // The entries of abbreviations_ of at most eight bytes that end in a
+  // period (all from the rules), each packed into an integer, in an open
+  // addressed table of a power of two slots (0: empty): a short word is
+  // looked up without hashing a string.
+  std::vector<uint64_t> short_abbreviations_;
+  int short_abbreviation_shift_ = 64;
   // The last bytes of final_abbreviations_ (all '.' from the rules): a
   // token ending otherwise needs no lookup.
   std::bitset<256> final_last_bytes_;

@@ -25,6 +25,11 @@ inline char32_t DecodeUtf8(std::string_view text, size_t* pos);
 // Appends the UTF-8 encoding of `c` to `out`.
 inline void AppendUtf8(char32_t c, std::string* out);
 
+// Writes the UTF-8 encoding of `c` to `out`, which must have room for four
+// bytes, and returns how many it wrote: the same bytes as AppendUtf8, for
+// callers that fill a buffer they sized once.
+inline size_t EncodeUtf8(char32_t c, char* out);
+
 // Where and why a byte string is not valid UTF-8.
 struct Utf8Error {
   size_t offset = 0;   // byte offset of the first bad byte
@@ -60,6 +65,7 @@ std::string ToLowerUtf8(std::string_view text);
 namespace unicode_internal {
 char32_t DecodeMultiByte(std::string_view text, size_t* pos);
 void AppendMultiByte(char32_t c, std::string* out);
+size_t EncodeMultiByte(char32_t c, char* out);
 bool IsLetter(char32_t c);
 bool IsDigit(char32_t c);
 bool IsUpper(char32_t c);
@@ -83,6 +89,13 @@ inline void AppendUtf8(char32_t c, std::string* out) {
   } else {
     unicode_internal::AppendMultiByte(c, out);
   }
+}
+inline size_t EncodeUtf8(char32_t c, char* out) {
+  if (c < 0x80) {
+    *out = static_cast<char>(c);
+    return 1;
+  }
+  return unicode_internal::EncodeMultiByte(c, out);
 }
 inline bool IsLetter(char32_t c) {
   if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';

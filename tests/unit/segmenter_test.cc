@@ -200,6 +200,65 @@ TEST(SegmenterTest, SpansAreByteOffsetsIntoTheOriginalText) {
   EXPECT_EQ(got, expected);
 }
 
+TEST(SegmenterTest, NormalFormsLongerThanTheTextAreWhole) {
+  // Ⱥ (2 bytes) lower-cases to ⱥ (3 bytes) and a malformed byte becomes
+  // U+FFFD (3 bytes): the normal forms outgrow the text they come from.
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += "\xC8\xBA\xC8\xBA \xFF ";
+  Segmentation s = News().Segment(text);
+  ASSERT_EQ(s.tokens.size(), 80u);
+  for (size_t i = 0; i < s.tokens.size(); i += 2) {
+    EXPECT_EQ(s.norm(i), "\xE2\xB1\xA5\xE2\xB1\xA5") << "token " << i;
+    EXPECT_EQ(s.norm(i + 1), "\xEF\xBF\xBD") << "token " << i + 1;
+  }
+}
+
+TEST(SegmenterTest, LongAndShortWordsLowerCaseWhereverTheyFall) {
+  // Words longer than eight bytes, and words among the last eight bytes
+  // of the text.
+  std::string_view text =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZ, Hello-World QUICK Brown fOX";
+  EXPECT_EQ(Norms(text), (Strings{"abcdefghijklmnopqrstuvwxyz", ",",
+                                  "hello-world", "quick", "brown", "fox"}));
+  EXPECT_EQ(Norms("A"), (Strings{"a"}));
+  EXPECT_EQ(Norms("Z9"), (Strings{"z9"}));
+}
+
+TEST(SegmenterTest, AbbreviationsBeyondAsciiOrLongKeepTheirPeriod) {
+  Segmenter::Options o;
+  o.abbreviations = {"n\xC3\xA4h.", "abcdefghijklmnopqrstuvwxyzabcdefgh."};
+  Segmenter seg(o);
+  std::string_view text =
+      "N\xC3\x84H. and Abcdefghijklmnopqrstuvwxyzabcdefgh. and nah.";
+  Segmentation s = seg.Segment(text);
+  Strings got;
+  for (const Token& t : s.tokens) got.emplace_back(TokenText(text, t));
+  EXPECT_EQ(
+      got, (Strings{"N\xC3\x84H.", "and", "Abcdefghijklmnopqrstuvwxyzabcdefgh.",
+                    "and", "nah", "."}));
+}
+
+TEST(SegmenterTest, AbbreviationsOfEveryLengthKeepTheirPeriod) {
+  Segmenter::Options o;
+  std::string text;
+  Strings expected;
+  for (int size = 1; size <= 10; ++size) {
+    std::string word = std::string(size, 'x');
+    word[0] = static_cast<char>('a' + size);
+    o.abbreviations.push_back(word + ".");
+    // The same word in capitals keeps its period; one letter more does not.
+    std::string upper = word;
+    for (char& ch : upper) ch = static_cast<char>(ch - 'a' + 'A');
+    text += upper + ". " + word + "x. ";
+    expected.insert(expected.end(), {upper + ".", word + "x", "."});
+  }
+  Segmenter seg(o);
+  Segmentation s = seg.Segment(text);
+  Strings got;
+  for (const Token& t : s.tokens) got.emplace_back(TokenText(text, t));
+  EXPECT_EQ(got, expected);
+}
+
 // ---- Sentences ----------------------------------------------------------
 
 TEST(SegmenterTest, PeriodThenCapitalEndsASentence) {

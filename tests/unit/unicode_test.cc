@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -74,6 +75,22 @@ TEST(DecodeUtf8Test, ByteThatNeverOccursInUtf8GivesReplacementAndAdvancesOne) {
     EXPECT_EQ(n, 1u) << "lead byte 0x" << std::hex
                      << (static_cast<unsigned>(s[0]) & 0xFF);
   }
+}
+
+// EncodeUtf8 fills a caller's buffer with what AppendUtf8 appends.
+TEST(EncodeUtf8Test, WritesTheBytesAppendUtf8AppendsAndReturnsTheirCount) {
+  for (char32_t c : {U'A', U'\u00E9', U'\u07FF', U'\u0800', U'\u20AC',
+                     U'\uFFFD', U'\U00010000', U'\U0001F600', U'\U0010FFFF'}) {
+    std::string appended;
+    AppendUtf8(c, &appended);
+    char buf[4] = {};
+    size_t n = EncodeUtf8(c, buf);
+    EXPECT_EQ(std::string(buf, n), appended)
+        << "U+" << std::hex << static_cast<uint32_t>(c);
+  }
+  char buf[4];
+  EXPECT_EQ(EncodeUtf8(U'\u20AC', buf), 3u);
+  EXPECT_EQ(std::string(buf, 3), "\xE2\x82\xAC");
 }
 
 TEST(FindInvalidUtf8Test, ValidTextHasNoError) {
