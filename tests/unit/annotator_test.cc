@@ -78,6 +78,25 @@ TEST(AnnotatorTest, AmbiguousShortFormsAreLeftAlone) {
             (Strings{"PERSON:Maria Chen", "PERSON:John Chen"}));
 }
 
+TEST(AnnotatorTest, TheLongestShortFormWins) {
+  auto rules = Rules({{"t/given.lex", "Maria\n"},
+                      {"t/suffix.lex", "Ltd.\n"},
+                      {"t/legal_suffixes.lex", "Ltd.\n"},
+                      {"t/org_designators.lex", "Holdings\n"},
+                      {"t/abbreviations.lex", "Ltd. | final=yes\n"},
+                      kPersonRule});
+  EXPECT_EQ(Mentions(rules, "Northwind Holdings Ltd. rose. Northwind Holdings and Northwind fell."),
+            (Strings{"ORGANIZATION:Northwind Holdings Ltd.", "ORGANIZATION:Northwind Holdings->0",
+                     "ORGANIZATION:Northwind->0"}));
+}
+
+TEST(AnnotatorTest, ShortFormsOfOneDocumentDoNotCarryOverToTheNext) {
+  auto rules = Rules({{"t/given.lex", "Maria\n"}, kPersonRule, {"t/suffix.lex", "Ltd.\n"}});
+  EXPECT_EQ(Mentions(rules, "Maria Chen spoke. Chen left."),
+            (Strings{"PERSON:Maria Chen", "PERSON:Chen->0"}));
+  EXPECT_EQ(Mentions(rules, "Chen left."), Strings{});
+}
+
 TEST(AnnotatorTest, LaterStageMentionReplacesTheOnesItContains) {
   auto rules = Rules(
       {{"t/titles.lex", "@entity ROLE\nchief\n"},
