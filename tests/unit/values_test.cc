@@ -166,6 +166,25 @@ TEST(ParseQuantityTest, TextWithoutANumberHasNoAmount) {
   EXPECT_FALSE(q.max.has_value());
 }
 
+// A longer lexicon hit that says nothing of an amount does not hide a
+// shorter one at the same token that does.
+TEST(ParseQuantityTest, HitsWithoutAmountAttributesAreSkipped) {
+  Diagnostics d;
+  auto rules = RuleSet::Compile({{"t/scales.lex", "million | scale=1000000\n"},
+                                 {"t/phrases.lex", "million dollars | topic=money\n"}},
+                                &d);
+  ASSERT_TRUE(rules) << d.ToString();
+  const std::string text = "5 million dollars";
+  Segmentation seg = rules->segmenter().Segment(text);
+  std::vector<LexiconHit> hits;
+  rules->FindLexiconHits(seg, text, &hits);
+  ASSERT_EQ(hits.size(), 2u);
+  Normalizer normalizer(*rules);
+  Quantity q = normalizer.ParseQuantity(text, seg, hits, {0, 3});
+  ASSERT_TRUE(q.value.has_value());
+  EXPECT_EQ(*q.value, 5000000.0);
+}
+
 TEST(ParseQuantityTest, ThousandsSeparatorsAreIgnored) {
   Quantity q = Parse("1,300,000 yuan");
   ASSERT_TRUE(q.value.has_value());
