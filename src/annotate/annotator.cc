@@ -15,14 +15,19 @@ namespace {
 // contains and is dropped when it crosses one or lies inside a bigger one.
 void MergeMentions(std::vector<Mention>* mentions, std::vector<Mention> added) {
   if (added.empty()) return;
-  std::sort(added.begin(), added.end(), [](const Mention& a, const Mention& b) {
-    return a.tokens.begin < b.tokens.begin;
+  // Sorted through their indices (the same order std::sort gives the
+  // mentions themselves, ties included), so that each moves only once.
+  std::vector<uint32_t> order(added.size());
+  for (uint32_t a = 0; a < order.size(); ++a) order[a] = a;
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    return added[a].tokens.begin < added[b].tokens.begin;
   });
   std::vector<Mention> out;
   out.reserve(mentions->size() + added.size());
   std::vector<Mention>& old = *mentions;
   size_t i = 0;
-  for (auto& m : added) {
+  for (uint32_t a : order) {
+    Mention& m = added[a];
     // Keep the old mentions that end before m starts.
     while (i < old.size() && old[i].tokens.end <= m.tokens.begin) out.push_back(std::move(old[i++]));
     size_t j = i;
@@ -38,13 +43,6 @@ void MergeMentions(std::vector<Mention>* mentions, std::vector<Mention> added) {
   }
   while (i < old.size()) out.push_back(std::move(old[i++]));
   *mentions = std::move(out);
-}
-
-void SortMentions(std::vector<Mention>* mentions) {
-  std::sort(mentions->begin(), mentions->end(),
-            [](const Mention& a, const Mention& b) {
-              return a.tokens.begin < b.tokens.begin;
-            });
 }
 
 bool StartsUpperOrDigit(std::string_view text) {
@@ -177,7 +175,23 @@ std::string ResolveChoice(const EmitArg& arg, const RuleMatch& m,
 
 // --------------------------------------------------------------- Annotator
 Annotator::Annotator(std::shared_ptr<const RuleSet> rules)
-    : rules_(std::move(rules)), names_(*rules_) {}
+    : rules_(std::move(rules)), names_(*rules_) {
+  const auto& lexicons = rules_->lexicons();
+  lexicon_types_.resize(lexicons.size());
+  entry_types_.resize(lexicons.size());
+  for (size_t x = 0; x < lexicons.size(); ++x) {
+    const Lexicon& lex = lexicons[x];
+    lexicon_types_[x] = lex.entity_type;
+    bool typed = false;
+    for (const auto& e : lex.entries) typed = typed || !FindAttribute(e.attributes, "type").empty();
+    if (!typed) continue;
+    entry_types_[x].reserve(lex.entries.size());
+    for (const auto& e : lex.entries) {
+      const std::string_view t = FindAttribute(e.attributes, "type");
+      entry_types_[x].push_back(t.empty() ? lex.entity_type : rules_->FindEntityType(t));
+    }
+  }
+}
 
 Annotation Annotator::Annotate(const Document& doc,
                                const Segmentation& seg) const {
@@ -202,13 +216,11 @@ Annotation Annotator::Annotate(const Document& doc, const Segmentation& seg,
     int priority;
   };
   std::vector<Candidate> cands;
+  const std::vector<Lexicon>& lexicons = rules.lexicons();
   for (uint32_t i = 0; i < ann.hits.size(); ++i) {
     const LexiconHit& h = ann.hits[i];
-    const Lexicon& lex = rules.lexicons()[h.lexicon];
-    int type = lex.entity_type;
-    if (auto t = FindAttribute(lex.entries[h.entry].attributes, "type"); !t.empty())
-      type = rules.FindEntityType(t);
-    if (type >= 0) cands.push_back({i, type, lex.priority});
+    const int type = HitType(h);
+    if (type >= 0) cands.push_back({i, type, lexicons[h.lexicon].priority});
   }
   std::stable_sort(cands.begin(), cands.end(),
                    [&](const Candidate& a, const Candidate& b) {
@@ -218,13 +230,25 @@ Annotation Annotator::Annotate(const Document& doc, const Segmentation& seg,
                      return ta.begin < tb.begin;
                    });
   std::vector<bool> taken(seg.tokens.size(), false);
+  // The kept ones are disjoint: made into mentions in text order, they
+  // need no sorting.
+  std::vector<const Candidate*> kept;
   for (const Candidate& c : cands) {
     const LexiconHit& h = ann.hits[c.hit];
     bool clash = false;
     for (uint32_t t = h.tokens.begin; t < h.tokens.end && !clash; ++t) clash = taken[t];
     if (clash) continue;
     for (uint32_t t = h.tokens.begin; t < h.tokens.end; ++t) taken[t] = true;
-    const Lexicon& lex = rules.lexicons()[h.lexicon];
+    kept.push_back(&c);
+  }
+  std::sort(kept.begin(), kept.end(), [&](const Candidate* a, const Candidate* b) {
+    return ann.hits[a->hit].tokens.begin < ann.hits[b->hit].tokens.begin;
+  });
+  ann.mentions.reserve(kept.size());
+  for (const Candidate* k : kept) {
+    const Candidate& c = *k;
+    const LexiconHit& h = ann.hits[c.hit];
+    const Lexicon& lex = lexicons[h.lexicon];
     const LexiconEntry& e = lex.entries[h.entry];
     Mention& m = ann.mentions.emplace_back();
     m.type = static_cast<EntityType>(c.type);
@@ -236,7 +260,6 @@ Annotation Annotator::Annotate(const Document& doc, const Segmentation& seg,
     m.lexicon = static_cast<int>(h.lexicon);
     m.pronoun = FindAttribute(e.attributes, "pronoun") == "yes";
   }
-  SortMentions(&ann.mentions);
 
   // 1. Entity rules, stage by stage.
   for (int stage : rules.entity_stages()) {

@@ -49,6 +49,13 @@ TEST(AnnotatorTest, EntityLexiconHitsBecomeMentionsWithCanonicalForms) {
   EXPECT_EQ(ann.mentions[0].type, entity_type::kRole);
 }
 
+TEST(AnnotatorTest, AnEntrysTypeOverridesItsLexicons) {
+  auto rules = Rules({{"t/names.lex", "@entity ORGANIZATION\nBill Gates | type=PERSON\nAcme\n"},
+                      {"t/words.lex", "Redmond | type=PLACE\nsaid\n"}});
+  EXPECT_EQ(Mentions(rules, "Bill Gates said Acme moved to Redmond."),
+            (Strings{"PERSON:Bill Gates", "ORGANIZATION:Acme", "PLACE:Redmond"}));
+}
+
 TEST(AnnotatorTest, LongerLexiconEntityWinsOverShorter) {
   auto rules = Rules({{"t/a.lex", "@entity ROLE\nchief executive\n"},
                       {"t/b.lex", "@entity ROLE\nchief executive officer\n"}});
