@@ -346,7 +346,7 @@ class DocumentResolver {
     return orgs;
   }
 
-  int RoleEntity(const std::string& canonical) {
+  int RoleEntity(std::string_view canonical) {
     key_ = "role:";
     key_ += Lower(canonical);
     const std::string_view key = key_;
@@ -400,7 +400,7 @@ class DocumentResolver {
     if (members.empty()) return;
     struct RoleChoice {
       int entity;
-      std::string name, status;
+      std::string_view name, status;  // of the document, annotation or relation
     };
     std::vector<RoleChoice> roles;
     if (const RelationArg* a = r.Find("role")) {
@@ -409,9 +409,9 @@ class DocumentResolver {
           if (item.mention < 0) continue;
           const Mention& m = ann_.mentions[item.mention];
           if (m.type != entity_type::kRole) continue;
-          std::string canonical = m.canonical.empty() ? MentionText(item.mention) : m.canonical;
-          roles.push_back({RoleEntity(canonical), MentionText(item.mention),
-                           std::string(FindAttribute(m.attributes, "status"))});
+          const std::string_view text = MentionView(item.mention);
+          roles.push_back({RoleEntity(m.canonical.empty() ? text : std::string_view(m.canonical)),
+                           text, FindAttribute(m.attributes, "status")});
         }
       }
       if (roles.empty() && !a->value.empty()) {
@@ -437,7 +437,8 @@ class DocumentResolver {
           ms.role = role.entity;
           ms.organization = org;
           ms.role_name = role.name;
-          ms.status = role.status.empty() ? status : role.status;
+          if (role.status.empty()) ms.status = status;
+          else ms.status = role.status;
           ms.start_date = start;
           ms.end_date = end;
           ms.reports_to = boss;

@@ -13,21 +13,30 @@ namespace {
 
 // Parses "1,300,000", "4.2", ".125"; false when not a plain number.
 bool ParseNumber(std::string_view s, double* out) {
-  std::string clean;
+  // The digits and points, NUL-ended for strtod: on the stack when short.
+  char buffer[64];
+  std::string long_clean;
+  char* clean = buffer;
+  if (s.size() >= sizeof buffer) {
+    long_clean.resize(s.size() + 1);
+    clean = long_clean.data();
+  }
+  size_t n = 0;
   bool digit = false;
   for (char c : s) {
     if (c >= '0' && c <= '9') {
-      clean.push_back(c);
+      clean[n++] = c;
       digit = true;
     } else if (c == '.') {
-      clean.push_back(c);
+      clean[n++] = c;
     } else if (c != ',') {
       return false;
     }
   }
   if (!digit) return false;
+  clean[n] = '\0';
   char* end = nullptr;
-  *out = std::strtod(clean.c_str(), &end);
+  *out = std::strtod(clean, &end);
   return end && *end == '\0';
 }
 
@@ -106,19 +115,18 @@ Quantity Normalizer::ParseQuantity(std::string_view text,
   std::optional<double> base, low, high;
   double scale = 1;
   std::string bound;
-  // Attributes of the lexicon hits inside the range, by start token.
-  std::vector<const LexiconHit*> inside;
-  auto first = std::lower_bound(hits.begin(), hits.end(), r.begin,
-                                [](const LexiconHit& h, uint32_t b) { return h.tokens.begin < b; });
-  for (auto it = first; it != hits.end() && it->tokens.begin < r.end; ++it)
-    if (r.Contains(it->tokens)) inside.push_back(&*it);
+  // The lexicon hits inside the range, met in order as `t` moves on: the
+  // hits are sorted by start.
+  auto next = std::lower_bound(hits.begin(), hits.end(), r.begin,
+                               [](const LexiconHit& h, uint32_t b) { return h.tokens.begin < b; });
   for (uint32_t t = r.begin; t < r.end;) {
+    while (next != hits.end() && next->tokens.begin < t) ++next;
     const LexiconHit* hit = nullptr;
     const AmountWords* amount = nullptr;
-    for (const LexiconHit* h : inside) {
-      if (h->tokens.begin != t) continue;
+    for (auto h = next; h != hits.end() && h->tokens.begin == t; ++h) {
+      if (!r.Contains(h->tokens)) continue;
       const AmountWords* a = AmountOf(*h);
-      if (a && (!hit || h->tokens.size() > hit->tokens.size())) hit = h, amount = a;
+      if (a && (!hit || h->tokens.size() > hit->tokens.size())) hit = &*h, amount = a;
     }
     if (hit) {
       const auto& entry = rules_.lexicons()[hit->lexicon].entries[hit->entry];

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <memory>
 #include <string>
 #include <vector>
@@ -183,6 +184,14 @@ TEST(ParseQuantityTest, HitsWithoutAmountAttributesAreSkipped) {
   Quantity q = normalizer.ParseQuantity(text, seg, hits, {0, 3});
   ASSERT_TRUE(q.value.has_value());
   EXPECT_EQ(*q.value, 5000000.0);
+}
+
+TEST(ParseQuantityTest, NumbersLongerThanAnyAmountStillParse) {
+  std::string digits = "1";
+  for (int i = 0; i < 23; ++i) digits += ",000";  // 93 characters, 1e69
+  Quantity q = Parse(digits);
+  ASSERT_TRUE(q.value.has_value());
+  EXPECT_EQ(*q.value, std::round(1e69 * 1e6) / 1e6);
 }
 
 TEST(ParseQuantityTest, ThousandsSeparatorsAreIgnored) {
