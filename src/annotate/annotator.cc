@@ -406,9 +406,9 @@ class ShortForms {
 
   // Whether a form may start with the word `norm`: a test that spares most
   // words the look-up.
-  bool MayStartWith(std::string_view norm) const {
-    if (!(first_sizes_ >> std::min<size_t>(norm.size(), 63) & 1)) return false;
-    if (norm.empty()) return true;
+  bool MayStartWith(const char* norm, size_t size) const {
+    if (!(first_sizes_ >> std::min<size_t>(size, 63) & 1)) return false;
+    if (size == 0) return true;
     const auto b = static_cast<unsigned char>(norm[0]);
     return first_bytes_[b >> 6] >> (b & 63) & 1;
   }
@@ -562,24 +562,35 @@ void Annotator::AddAliases(const Document& doc, const Segmentation& seg,
   // The mentions do not change while the tokens are scanned; they are
   // sorted and disjoint, so they are also sorted by end.
   const std::vector<Mention>& mentions = ann->mentions;
-  size_t next = 0;  // the first mention that ends after token i, and its tokens
+  // The first mention that ends after token i, its tokens and whether it
+  // is typed (then its tokens are skipped).
+  size_t next = 0;
   uint32_t next_begin = 0, next_end = 0;
+  bool next_typed = false;
   auto seek = [&](uint32_t i) {
     while (next < mentions.size() && mentions[next].tokens.end <= i) ++next;
-    next_begin = next < mentions.size() ? mentions[next].tokens.begin : UINT32_MAX;
-    next_end = next < mentions.size() ? mentions[next].tokens.end : UINT32_MAX;
+    const bool any = next < mentions.size();
+    next_begin = any ? mentions[next].tokens.begin : UINT32_MAX;
+    next_end = any ? mentions[next].tokens.end : UINT32_MAX;
+    next_typed = any && mentions[next].type != entity_type::kName;
   };
   seek(0);
+  const Token* tokens = seg.tokens.data();
+  const char* norms = seg.norm_storage.data();
   for (const Sentence& s : seg.sentences) {
     for (uint32_t i = s.tokens.begin; i < s.tokens.end;) {
       if (i >= next_end) seek(i);
-      if (i >= next_begin && mentions[next].type != entity_type::kName) {
+      if (i >= next_begin && next_typed) {
         i = next_end;
         continue;
       }
+      const Token& token = tokens[i];
+      if (!forms.MayStartWith(norms + token.norm_begin, token.norm_size)) {
+        ++i;
+        continue;
+      }
       bool matched = false;
-      const Token& token = seg.tokens[i];
-      if (forms.MayStartWith(seg.norm(token)) && StartsUpperOrDigit(TokenText(doc.text, token))) {
+      if (StartsUpperOrDigit(TokenText(doc.text, token))) {
         const auto [first, last] = forms.Starting(seg.norm(token));
         for (size_t x = first; x < last; ++x) {
           const uint32_t f = forms.At(x);
