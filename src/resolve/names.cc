@@ -70,8 +70,12 @@ std::string NameForms::KnownName(std::string_view name, bool organization) const
 std::string NameForms::SpellLegalSuffix(std::string_view name) const {
   const Analysis& a = Derive(name);
   if (a.legal_cut == 0 || suffix_spellings_[a.legal_which].empty()) return std::string(name);
-  std::string out(name.substr(0, a.spans[a.words.size() - a.legal_cut].begin));
-  return out + suffix_spellings_[a.legal_which];
+  const std::string_view kept = name.substr(0, a.spans[a.words.size() - a.legal_cut].begin);
+  const std::string& spelling = suffix_spellings_[a.legal_which];
+  std::string out;
+  out.reserve(kept.size() + spelling.size());
+  out.append(kept).append(spelling);
+  return out;
 }
 
 std::string NameForms::Initials(std::string_view name) const {
@@ -107,15 +111,18 @@ NameForms::Analysis& NameForms::Analyze(std::string_view name) const {
   };
   thread_local std::array<Cache, 4> caches;
   thread_local uint64_t clock = 0;
-  Cache* found = nullptr;
-  for (Cache& c : caches)
-    if (c.owner == id_) found = &c;
+  thread_local Cache* last = nullptr;  // runs of look-ups come from one instance
+  Cache* found = last && last->owner == id_ ? last : nullptr;
+  if (!found)
+    for (Cache& c : caches)
+      if (c.owner == id_) found = &c;
   if (!found) {
     found = &*std::min_element(caches.begin(), caches.end(),
                                [](const Cache& x, const Cache& y) { return x.used < y.used; });
     found->by_name.Clear();
     found->owner = id_;
   }
+  last = found;
   Cache& cache = *found;
   cache.used = ++clock;
   if (cache.by_name.size() > 50000) cache.by_name.Clear();
