@@ -176,7 +176,7 @@ NameForms::Analysis& NameForms::Derive(std::string_view name) const {
   // of the name. Analyzing it may clear the cache: the name is looked up
   // again.
   auto own_words = [&](std::string_view part, size_t count, std::vector<std::string>* own) {
-    if (part.size() == name.size()) return false;  // the name itself
+    if (part.size() == name.size() && count == a->words.size()) return false;  // the name itself
     std::vector<std::string> words = Analyze(part).words;
     a = &Analyze(name);
     if (words.size() == count && std::equal(words.begin(), words.end(), a->words.begin()))
