@@ -106,8 +106,17 @@ class Annotator {
  private:
   void AddAliases(const Document& doc, const Segmentation& seg,
                   Annotation* ann) const;
+  // The entity type a hit of lexicon x, entry i names (-1: none): the
+  // entry's type= when it has one, else the lexicon's "@entity TYPE".
+  int HitType(const LexiconHit& hit) const {
+    const auto& by_entry = entry_types_[hit.lexicon];
+    return by_entry.empty() ? lexicon_types_[hit.lexicon] : by_entry[hit.entry];
+  }
   std::shared_ptr<const RuleSet> rules_;
   NameForms names_;
+  std::vector<int> lexicon_types_;
+  // Per entry, only for the lexicons where some entry has a type=.
+  std::vector<std::vector<int>> entry_types_;
 };
 
 }  // namespace newsgraph

@@ -16,6 +16,7 @@
 #ifndef NEWSGRAPH_NAMES_H_
 #define NEWSGRAPH_NAMES_H_
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -67,33 +68,69 @@ class NameForms {
   // A key that is equal for names that differ only in case, punctuation,
   // legal suffixes or a leading "the": used to group mentions.
   std::string Key(std::string_view name, bool organization) const;
+  // Key() appended to `out`: no allocation once `out` has room.
+  void AppendKey(std::string_view name, bool organization, std::string* out) const;
+
+  // What Words(name), Words(StripLegalSuffix(name)), Words(Core(name)) and
+  // Key(name, organization) give, from one look-up and without copies, for
+  // code that reads every name of a document. The views point into a
+  // per-thread cache that the next call on any NameForms of this thread may
+  // clear: copy what must outlive it.
+  struct Parts {
+    std::span<const std::string> words;
+    std::span<const std::string> stripped;
+    std::span<const std::string> core;
+    std::string_view key;
+  };
+  Parts Split(std::string_view name, bool organization) const;
 
  private:
   struct Analysis {
     std::vector<std::string> words;  // normal forms
     std::vector<Span> spans;         // of the words in the name
-    // Worked out when first asked for: how many trailing words are a legal
-    // suffix (-1: not yet), and Key() for a person [0] and an organization [1].
-    int legal_cut = -1;
+    // The rest is worked out when first asked for (Derive()).
+    bool derived = false;
+    uint32_t legal_cut = 0;    // how many trailing words are a legal suffix
+    uint32_t legal_which = 0;  // which one (legal_suffixes_' index), if any
+    uint32_t strip_end = 0;    // the words StripLegalSuffix() keeps
+    uint32_t core_end = 0;     // the words Core() keeps
+    // The words of the texts StripLegalSuffix() and Core() give are the
+    // first strip_end and core_end words, unless the shorter text segments
+    // otherwise: then they are kept here.
+    bool own_stripped = false, own_core = false;
+    std::vector<std::string> stripped_words, core_words;
+    // Key() for a person [0] and an organization [1], when asked for.
     bool has_key[2] = {false, false};
     std::string key[2];
+
+    std::span<const std::string> Stripped() const {
+      return own_stripped ? std::span<const std::string>(stripped_words)
+                          : std::span<const std::string>(words).first(strip_end);
+    }
+    std::span<const std::string> Core() const {
+      return own_core ? std::span<const std::string>(core_words)
+                      : std::span<const std::string>(words).first(core_end);
+    }
   };
-  size_t LegalCut(Analysis& a) const;
-  std::string MakeKey(std::string_view name, bool organization) const;
   Analysis& Analyze(std::string_view name) const;  // per-thread cache entry
-  std::string Prefix(std::string_view name, size_t count) const;
+  Analysis& Derive(std::string_view name) const;   // the same, all worked out
+  const std::string& CachedKey(std::string_view name, bool organization) const;
+  const std::string& KeyOf(Analysis& a, bool organization) const;
+  std::string MakeKey(std::span<const std::string> words) const;
   size_t SuffixTokens(const std::vector<std::string>& words,
                       const std::vector<std::vector<std::string>>& table,
                       size_t end, size_t* which = nullptr) const;
+  using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
   uint64_t id_;  // tags the per-thread cache of Analyze()
   const Segmenter* segmenter_;
   std::vector<std::string> suffix_spellings_;  // at legal_suffixes_' index
   std::vector<std::vector<std::string>> legal_suffixes_;
-  std::unordered_map<std::string, std::string> known_names_;  // "o:"/"p:" + key
+  // Key() -> canonical name, of persons [0] and organizations [1].
+  std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> known_names_[2];
   std::vector<std::vector<std::string>> designators_;
-  std::unordered_set<std::string> stopwords_;
-  std::unordered_set<std::string> determiners_;
-  std::unordered_set<std::string> acronym_skip_;
+  StringSet stopwords_;
+  StringSet determiners_;
+  StringSet acronym_skip_;
 };
 
 // The contract's slug: lower-cased, runs of anything but letters and digits

@@ -27,6 +27,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "newsgraph/annotate.h"
@@ -108,9 +110,22 @@ class Normalizer {
   std::string LocalCurrency(std::string_view place, std::string_view local) const;
 
  private:
+  // What a lexicon entry says of an amount, read once: its value=,
+  // scale=, factor=, min= and max= as numbers (when they parse), and its
+  // currency=, local=, unit= and bound= as written.
+  struct AmountWords {
+    std::optional<double> value, scale, factor, min, max;
+    std::string_view currency, local, unit, bound;  // into the RuleSet
+    bool percent = false;                           // percent=yes
+  };
+  // The entry's, or null when it says nothing of an amount.
+  const AmountWords* AmountOf(const LexiconHit& hit) const;
+
   const RuleSet& rules_;
   // (lower-case place, local word) -> currency code
   std::map<std::pair<std::string, std::string>, std::string> local_currency_;
+  // By lexicon << 32 | entry, for the entries with any amount attribute.
+  std::unordered_map<uint64_t, AmountWords> amounts_;
 };
 
 class Resolver {

@@ -55,28 +55,31 @@ NameForms::NameForms(const RuleSet& rules)
       const std::string& name = e.canonical.empty() ? e.surface : e.canonical;
       for (const std::string* form : {&e.surface, &name}) {
         std::string key = Key(*form, org);
-        if (!key.empty()) known_names_.emplace((org ? "o:" : "p:") + key, name);
+        if (!key.empty()) known_names_[org].emplace(std::move(key), name);
       }
     }
   }
 }
 
 std::string NameForms::KnownName(std::string_view name, bool organization) const {
-  auto it = known_names_.find((organization ? "o:" : "p:") + Key(name, organization));
-  return it == known_names_.end() ? std::string() : it->second;
+  const auto& known = known_names_[organization];
+  auto it = known.find(CachedKey(name, organization));
+  return it == known.end() ? std::string() : it->second;
 }
 
 std::string NameForms::SpellLegalSuffix(std::string_view name) const {
-  auto words = Words(name);
-  size_t which = 0;
-  const size_t cut = SuffixTokens(words, legal_suffixes_, words.size(), &which);
-  if (cut == 0 || suffix_spellings_[which].empty()) return std::string(name);
-  std::string out(name.substr(0, Analyze(name).spans[words.size() - cut].begin));
-  return out + suffix_spellings_[which];
+  const Analysis& a = Derive(name);
+  if (a.legal_cut == 0 || suffix_spellings_[a.legal_which].empty()) return std::string(name);
+  const std::string_view kept = name.substr(0, a.spans[a.words.size() - a.legal_cut].begin);
+  const std::string& spelling = suffix_spellings_[a.legal_which];
+  std::string out;
+  out.reserve(kept.size() + spelling.size());
+  out.append(kept).append(spelling);
+  return out;
 }
 
 std::string NameForms::Initials(std::string_view name) const {
-  auto words = Words(StripLegalSuffix(name));
+  const std::span<const std::string> words = Derive(name).Stripped();
   if (words.size() < 2) return "";
   std::string out;
   for (const auto& w : words) {
@@ -90,10 +93,9 @@ std::string NameForms::Initials(std::string_view name) const {
 }
 
 std::string NameForms::StripDeterminer(std::string_view text) const {
-  Segmentation seg = segmenter_->Segment(text);
-  if (seg.tokens.size() < 2 || !determiners_.count(std::string(seg.norm(0))))
-    return std::string(text);
-  return std::string(text.substr(seg.tokens[1].span.begin));
+  const Analysis& a = Analyze(text);  // its words are the text's tokens
+  if (a.words.size() < 2 || !determiners_.count(a.words[0])) return std::string(text);
+  return std::string(text.substr(a.spans[1].begin));
 }
 
 NameForms::Analysis& NameForms::Analyze(std::string_view name) const {
@@ -109,15 +111,18 @@ NameForms::Analysis& NameForms::Analyze(std::string_view name) const {
   };
   thread_local std::array<Cache, 4> caches;
   thread_local uint64_t clock = 0;
-  Cache* found = nullptr;
-  for (Cache& c : caches)
-    if (c.owner == id_) found = &c;
+  thread_local Cache* last = nullptr;  // runs of look-ups come from one instance
+  Cache* found = last && last->owner == id_ ? last : nullptr;
+  if (!found)
+    for (Cache& c : caches)
+      if (c.owner == id_) found = &c;
   if (!found) {
     found = &*std::min_element(caches.begin(), caches.end(),
                                [](const Cache& x, const Cache& y) { return x.used < y.used; });
     found->by_name.Clear();
     found->owner = id_;
   }
+  last = found;
   Cache& cache = *found;
   cache.used = ++clock;
   if (cache.by_name.size() > 50000) cache.by_name.Clear();
@@ -130,6 +135,75 @@ NameForms::Analysis& NameForms::Analyze(std::string_view name) const {
     a.spans.push_back(t.span);
   }
   return cache.by_name.Add(name, hash, std::move(a));
+}
+
+namespace {
+
+// The text of `name` covering its first `count` tokens (of `spans`).
+std::string_view PrefixText(std::string_view name, const std::vector<Span>& spans, size_t count) {
+  if (count == 0 || spans.empty()) return {};
+  if (count > spans.size()) count = spans.size();
+  return name.substr(spans[0].begin, spans[count - 1].end - spans[0].begin);
+}
+
+}  // namespace
+
+NameForms::Analysis& NameForms::Derive(std::string_view name) const {
+  Analysis* a = &Analyze(name);
+  if (a->derived) return *a;
+  size_t which = 0, strip_end = 0, core_end = 0;
+  size_t cut = 0;
+  std::string_view stripped, core;  // the texts, views into `name`
+  {
+    const std::vector<std::string>& words = a->words;
+    cut = SuffixTokens(words, legal_suffixes_, words.size(), &which);
+    // Drop trailing punctuation such as a comma left from "Foo Inc,".
+    auto trim = [&](size_t end) {
+      while (end > 1 && (words[end - 1] == "," || words[end - 1] == "&")) --end;
+      return end;
+    };
+    strip_end = cut == 0 ? words.size() : trim(words.size() - cut);
+    core_end = trim(words.size() - cut);
+    while (core_end > 1) {
+      const size_t designator = SuffixTokens(words, designators_, core_end);
+      if (designator == 0) break;
+      core_end -= designator;
+    }
+    stripped = cut == 0 ? name : PrefixText(name, a->spans, strip_end);
+    core = PrefixText(name, a->spans, core_end);
+  }
+  // The words of a shorter text, when they are not the first `count` words
+  // of the name. Analyzing it may clear the cache: the name is looked up
+  // again.
+  auto own_words = [&](std::string_view part, size_t count, std::vector<std::string>* own) {
+    if (part.size() == name.size() && count == a->words.size()) return false;  // the name itself
+    std::vector<std::string> words = Analyze(part).words;
+    a = &Analyze(name);
+    if (words.size() == count && std::equal(words.begin(), words.end(), a->words.begin()))
+      return false;
+    *own = std::move(words);
+    return true;
+  };
+  std::vector<std::string> stripped_words, core_words;
+  const bool own_stripped = own_words(stripped, strip_end, &stripped_words);
+  bool own_core = false;
+  if (cut > 0 && core_end == strip_end) {  // the same text
+    own_core = own_stripped;
+    core_words = stripped_words;
+  } else {
+    own_core = own_words(core, core_end, &core_words);
+  }
+  a = &Analyze(name);
+  a->legal_cut = static_cast<uint32_t>(cut);
+  a->legal_which = static_cast<uint32_t>(which);
+  a->strip_end = static_cast<uint32_t>(strip_end);
+  a->core_end = static_cast<uint32_t>(core_end);
+  a->own_stripped = own_stripped;
+  a->own_core = own_core;
+  a->stripped_words = std::move(stripped_words);
+  a->core_words = std::move(core_words);
+  a->derived = true;
+  return *a;
 }
 
 std::vector<std::string> NameForms::Words(std::string_view name) const {
@@ -162,62 +236,51 @@ size_t NameForms::SuffixTokens(const std::vector<std::string>& words,
   return best;
 }
 
-// The text of `name` covering its first `count` tokens.
-std::string NameForms::Prefix(std::string_view name, size_t count) const {
-  const auto& spans = Analyze(name).spans;
-  if (count == 0 || spans.empty()) return "";
-  if (count > spans.size()) count = spans.size();
-  return std::string(name.substr(spans[0].begin, spans[count - 1].end - spans[0].begin));
-}
-
-size_t NameForms::LegalCut(Analysis& a) const {
-  if (a.legal_cut < 0)
-    a.legal_cut = static_cast<int>(SuffixTokens(a.words, legal_suffixes_, a.words.size()));
-  return static_cast<size_t>(a.legal_cut);
-}
-
 std::string NameForms::StripLegalSuffix(std::string_view name) const {
-  Analysis& a = Analyze(name);
-  const size_t cut = LegalCut(a);
-  if (cut == 0) return std::string(name);
-  // Drop trailing punctuation such as a comma left from "Foo Inc,".
-  size_t end = a.words.size() - cut;
-  while (end > 1 && (a.words[end - 1] == "," || a.words[end - 1] == "&")) --end;
-  return Prefix(name, end);
+  const Analysis& a = Derive(name);
+  if (a.legal_cut == 0) return std::string(name);
+  return std::string(PrefixText(name, a.spans, a.strip_end));
 }
 
 std::string NameForms::Core(std::string_view name) const {
-  Analysis& a = Analyze(name);
-  const auto& words = a.words;
-  size_t end = words.size() - LegalCut(a);
-  while (end > 1 && (words[end - 1] == "," || words[end - 1] == "&")) --end;
-  while (end > 1) {
-    size_t cut = SuffixTokens(words, designators_, end);
-    if (cut == 0) break;
-    end -= cut;
-  }
-  return Prefix(name, end);
+  const Analysis& a = Derive(name);
+  return std::string(PrefixText(name, a.spans, a.core_end));
 }
 
 bool NameForms::IsAliasStopword(std::string_view lower_word) const {
-  return stopwords_.count(std::string(lower_word)) > 0;
+  return stopwords_.count(lower_word) > 0;
 }
 
 std::string NameForms::Key(std::string_view name, bool organization) const {
-  // Cached with the name's analysis (looked up again to store it: working
-  // the key out analyzes other names, and that may clear the cache).
-  if (const Analysis& a = Analyze(name); a.has_key[organization]) return a.key[organization];
-  std::string key = MakeKey(name, organization);
-  Analysis& a = Analyze(name);
-  a.key[organization] = key;
-  a.has_key[organization] = true;
-  return key;
+  return CachedKey(name, organization);
 }
 
-std::string NameForms::MakeKey(std::string_view name, bool organization) const {
-  std::string base = organization ? StripLegalSuffix(name) : std::string(name);
+void NameForms::AppendKey(std::string_view name, bool organization, std::string* out) const {
+  out->append(CachedKey(name, organization));
+}
+
+NameForms::Parts NameForms::Split(std::string_view name, bool organization) const {
+  Analysis& a = Derive(name);
+  return {a.words, a.Stripped(), a.Core(), KeyOf(a, organization)};
+}
+
+const std::string& NameForms::CachedKey(std::string_view name, bool organization) const {
+  return KeyOf(Derive(name), organization);
+}
+
+// Kept with the name's analysis: working it out needs no other name's.
+const std::string& NameForms::KeyOf(Analysis& a, bool organization) const {
+  if (!a.has_key[organization]) {
+    a.key[organization] =
+        MakeKey(organization ? a.Stripped() : std::span<const std::string>(a.words));
+    a.has_key[organization] = true;
+  }
+  return a.key[organization];
+}
+
+std::string NameForms::MakeKey(std::span<const std::string> words) const {
   std::string key;
-  for (const auto& w : Words(base)) {
+  for (const auto& w : words) {
     bool alnum = false;
     for (size_t i = 0; i < w.size();) alnum = IsLetter(DecodeUtf8(w, &i)) || alnum;
     for (char c : w) alnum = alnum || (c >= '0' && c <= '9');

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <optional>
 #include <set>
@@ -41,7 +42,12 @@ class DocumentResolver {
                    const Annotation& ann)
       : names_(names), normalizer_(normalizer), doc_(doc),
         seg_(seg), ann_(ann), mention_entity_(ann.mentions.size(), -1),
-        antecedent_done_(ann.mentions.size(), 0) {}
+        antecedent_done_(ann.mentions.size(), 0) {
+    // Most entities are named by a mention: room for them up front.
+    facts_.entities.reserve(ann.mentions.size());
+    entity_mentions_.reserve(ann.mentions.size());
+    extra_names_.reserve(ann.mentions.size());
+  }
 
   Facts Run(const std::vector<Relation>& relations) {
     facts_.date_published = PublicationDate(relations);
@@ -101,17 +107,22 @@ class DocumentResolver {
     return std::string_view(doc_.text).substr(m.span.begin, m.span.size());
   }
   std::string MentionText(int i) const { return std::string(MentionView(i)); }
-  // The key of the entity of `type` a name stands for.
-  std::string EntityKey(EntityType type, std::string_view name) const {
-    std::string key = std::to_string(type);
-    key += ':';
-    key += names_.Key(name, type == entity_type::kOrganization);
-    return key;
+  // The key of the entity of `type` a name stands for ("1:northwind"): a
+  // view of a buffer that the next call reuses.
+  std::string_view EntityKey(EntityType type, std::string_view name) {
+    key_.clear();
+    char digits[8];
+    auto [end, ec] = std::to_chars(digits, digits + sizeof digits, type);
+    key_.append(digits, end);
+    key_ += ':';
+    names_.AppendKey(name, type == entity_type::kOrganization, &key_);
+    return key_;
   }
-  std::string RangeText(TokenRange r) const {
+  std::string_view RangeView(TokenRange r) const {
     uint32_t b = seg_.tokens[r.begin].span.begin, e = seg_.tokens[r.end - 1].span.end;
-    return std::string(doc_.text.substr(b, e - b));
+    return std::string_view(doc_.text).substr(b, e - b);
   }
+  std::string RangeText(TokenRange r) const { return std::string(RangeView(r)); }
 
   std::string PublicationDate(const std::vector<Relation>& relations) {
     if (IsIsoDate(doc_.meta.date)) return doc_.meta.date;
@@ -220,23 +231,22 @@ class DocumentResolver {
     return e;
   }
 
-  int EntityByKey(const std::string& key, EntityType type, uint32_t first) {
+  int EntityByKey(std::string_view key, EntityType type, uint32_t first) {
     auto it = by_key_.find(key);
     if (it != by_key_.end()) return it->second;
     int e = static_cast<int>(facts_.entities.size());
-    Entity ent;
+    Entity& ent = facts_.entities.emplace_back();
     ent.type = type;
     ent.first_token = first;
-    facts_.entities.push_back(ent);
     entity_mentions_.emplace_back();
     extra_names_.emplace_back();
-    by_key_[key] = e;
+    by_key_.emplace(key, e);
     return e;
   }
 
   // An entity named by a run of tokens that is no mention ("1688").
   int EntityForRun(TokenRange r, EntityType type) {
-    std::string text = RangeText(r);
+    const std::string_view text = RangeView(r);
     if (!StartsUpperOrDigit(text)) return -1;
     int e = EntityByKey(EntityKey(type, text), type, r.begin);
     extra_names_[e].push_back(text);
@@ -336,18 +346,19 @@ class DocumentResolver {
     return orgs;
   }
 
-  int RoleEntity(const std::string& canonical) {
-    std::string key = "role:" + Lower(canonical);
+  int RoleEntity(std::string_view canonical) {
+    key_ = "role:";
+    key_ += Lower(canonical);
+    const std::string_view key = key_;
     auto it = by_key_.find(key);
     if (it != by_key_.end()) return it->second;
     int e = static_cast<int>(facts_.entities.size());
-    Entity ent;
+    Entity& ent = facts_.entities.emplace_back();
     ent.type = entity_type::kRole;
     ent.name = canonical;
-    facts_.entities.push_back(ent);
     entity_mentions_.emplace_back();
     extra_names_.emplace_back();
-    by_key_[key] = e;
+    by_key_.emplace(key, e);
     return e;
   }
 
@@ -357,9 +368,9 @@ class DocumentResolver {
                                  facts_.date_published);
   }
 
-  static std::string Value(const Relation& r, std::string_view name) {
+  static std::string_view Value(const Relation& r, std::string_view name) {
     const RelationArg* a = r.Find(name);
-    return a ? a->value : "";
+    return a ? std::string_view(a->value) : std::string_view();
   }
 
   Provenance Prov(const Relation& r) {
@@ -389,7 +400,7 @@ class DocumentResolver {
     if (members.empty()) return;
     struct RoleChoice {
       int entity;
-      std::string name, status;
+      std::string_view name, status;  // of the document, annotation or relation
     };
     std::vector<RoleChoice> roles;
     if (const RelationArg* a = r.Find("role")) {
@@ -398,9 +409,9 @@ class DocumentResolver {
           if (item.mention < 0) continue;
           const Mention& m = ann_.mentions[item.mention];
           if (m.type != entity_type::kRole) continue;
-          std::string canonical = m.canonical.empty() ? MentionText(item.mention) : m.canonical;
-          roles.push_back({RoleEntity(canonical), MentionText(item.mention),
-                           std::string(FindAttribute(m.attributes, "status"))});
+          const std::string_view text = MentionView(item.mention);
+          roles.push_back({RoleEntity(m.canonical.empty() ? text : std::string_view(m.canonical)),
+                           text, FindAttribute(m.attributes, "status")});
         }
       }
       if (roles.empty() && !a->value.empty()) {
@@ -410,7 +421,7 @@ class DocumentResolver {
     if (roles.empty()) return;
     auto orgs = OrganizationsOf(r, "organization");
     if (orgs.empty()) orgs.push_back(-1);
-    std::string status = Value(r, "status");
+    std::string status(Value(r, "status"));
     if (status.empty()) status = "current";
     if (const RelationArg* rn = r.Find("roleName"); rn && roles.size() == 1)
       roles[0].name = rn->captured ? rn->text : rn->value;
@@ -426,7 +437,8 @@ class DocumentResolver {
           ms.role = role.entity;
           ms.organization = org;
           ms.role_name = role.name;
-          ms.status = role.status.empty() ? status : role.status;
+          if (role.status.empty()) ms.status = status;
+          else ms.status = role.status;
           ms.start_date = start;
           ms.end_date = end;
           ms.reports_to = boss;
@@ -602,33 +614,57 @@ class DocumentResolver {
   // typed late (NAME mentions a relation typed) are joined here.
   void MergeShortForms() {
     const size_t n = facts_.entities.size();
-    std::vector<std::string> text(n);
+    // What the comparisons read of each person's or organization's first
+    // name, worked out once for each.
+    struct Name {
+      std::string_view text;
+      size_t words = 0;       // Words(text).size()
+      std::string last;       // Words(text).back()
+      size_t core_words = 0;  // Words(Core(text)).size()
+      std::string core;       // Words(Core(text))[0]
+      bool has_initials = false;
+      std::string initials;  // Initials(text), when asked for
+    };
+    std::vector<Name> names(n);
     for (size_t e = 0; e < n; ++e) {
-      if (!entity_mentions_[e].empty()) text[e] = MentionText(entity_mentions_[e][0]);
-      else if (!extra_names_[e].empty()) text[e] = extra_names_[e][0];
+      const EntityType type = facts_.entities[e].type;
+      if (type != entity_type::kPerson && type != entity_type::kOrganization) continue;
+      Name& name = names[e];
+      if (!entity_mentions_[e].empty()) name.text = MentionView(entity_mentions_[e][0]);
+      else if (!extra_names_[e].empty()) name.text = extra_names_[e][0];
+      const NameForms::Parts parts = names_.Split(name.text, type == entity_type::kOrganization);
+      name.words = parts.words.size();
+      if (!parts.words.empty()) name.last = parts.words.back();
+      name.core_words = parts.core.size();
+      if (!parts.core.empty()) name.core = parts.core[0];
     }
     std::vector<int> into(n, -1);
     for (size_t e = 0; e < n; ++e) {
       const Entity& ent = facts_.entities[e];
       if (ent.type != entity_type::kPerson && ent.type != entity_type::kOrganization) continue;
-      auto words = names_.Words(text[e]);
-      if (words.size() != 1) continue;
+      if (names[e].words != 1) continue;
+      const std::string& word = names[e].last;
+      // "ICI" for Imperial Chemical Industries PLC: written in capitals,
+      // two letters or more, the initials of the longer name.
+      const bool acronym = ent.type == entity_type::kOrganization && word.size() >= 2 &&
+                           IsAllCapitals(names[e].text);
       int found = -1;
       bool ambiguous = false;
       for (size_t o = 0; o < n; ++o) {
         if (o == e || facts_.entities[o].type != ent.type) continue;
+        Name& other = names[o];
         bool match;
         if (ent.type == entity_type::kPerson) {
-          auto ow = names_.Words(text[o]);
-          match = ow.size() >= 2 && ow.back() == words[0];
+          match = other.words >= 2 && other.last == word;
         } else {
-          auto core = names_.Words(names_.Core(text[o]));
-          match = core.size() >= 1 && names_.Words(text[o]).size() >= 2 &&
-                  core == words;
-          // "ICI" for Imperial Chemical Industries PLC: written in capitals,
-          // two letters or more, the initials of the longer name.
-          match = match || (words[0].size() >= 2 && IsAllCapitals(text[e]) &&
-                            names_.Initials(text[o]) == words[0]);
+          match = other.core_words == 1 && other.words >= 2 && other.core == word;
+          if (!match && acronym) {
+            if (!other.has_initials) {
+              other.initials = names_.Initials(other.text);
+              other.has_initials = true;
+            }
+            match = other.initials == word;
+          }
         }
         if (!match) continue;
         if (found >= 0) ambiguous = true;
@@ -664,22 +700,26 @@ class DocumentResolver {
 
   // Each entity's name is its fullest form; the other forms are alternates.
   void NameEntities() {
+    std::vector<std::string_view> forms;
     for (size_t e = 0; e < facts_.entities.size(); ++e) {
       Entity& ent = facts_.entities[e];
       if (ent.type == entity_type::kRole) continue;
-      std::vector<std::string> forms;
-      auto add = [&](std::string s) {
+      forms.clear();
+      auto add = [&](std::string_view s) {
         if (!s.empty() && std::find(forms.begin(), forms.end(), s) == forms.end())
-          forms.push_back(std::move(s));
+          forms.push_back(s);
       };
-      std::vector<int> ms = entity_mentions_[e];
+      // The last use of the entity's mentions: sorted in place.
+      std::vector<int>& ms = entity_mentions_[e];
       std::sort(ms.begin(), ms.end());
-      for (int m : ms) add(MentionText(m));
-      for (auto& s : extra_names_[e]) add(s);
+      for (int m : ms) add(MentionView(m));
+      for (std::string_view s : extra_names_[e]) add(s);
       if (forms.empty()) continue;
-      size_t best = 0;
-      for (size_t i = 1; i < forms.size(); ++i)
-        if (CountCodePoints(forms[i]) > CountCodePoints(forms[best])) best = i;
+      size_t best = 0, best_length = CountCodePoints(forms[0]);
+      for (size_t i = 1; i < forms.size(); ++i) {
+        const size_t length = CountCodePoints(forms[i]);
+        if (length > best_length) best = i, best_length = length;
+      }
       // One name for the entity in every article: a known name wins, and
       // an organization's legal suffix is spelled one way.
       const bool org = ent.type == entity_type::kOrganization;
@@ -688,9 +728,9 @@ class DocumentResolver {
         for (size_t i = 0; i < forms.size() && name.empty(); ++i)
           name = names_.KnownName(forms[i], org);
       const bool known = !name.empty();
-      if (!known) name = org ? names_.SpellLegalSuffix(forms[best]) : forms[best];
+      if (!known) name = org ? names_.SpellLegalSuffix(forms[best]) : std::string(forms[best]);
       for (size_t i = 0; i < forms.size(); ++i)
-        if ((known || i != best) && forms[i] != name) ent.alternate_names.push_back(forms[i]);
+        if ((known || i != best) && forms[i] != name) ent.alternate_names.emplace_back(forms[i]);
       ent.name = std::move(name);
       if (!ms.empty()) ent.first_token = ann_.mentions[ms.front()].tokens.begin;
     }
@@ -707,8 +747,11 @@ class DocumentResolver {
   std::vector<int> mention_entity_;
   std::vector<char> antecedent_done_;
   std::vector<std::vector<int>> entity_mentions_;
-  std::vector<std::vector<std::string>> extra_names_;
-  std::unordered_map<std::string, int> by_key_;  // looked up, never walked
+  // Names of entities that are no mention's text: views of the document
+  // text or of the annotation's canonical forms.
+  std::vector<std::vector<std::string_view>> extra_names_;
+  std::unordered_map<std::string, int, StringHash, std::equal_to<>> by_key_;  // looked up, never walked
+  std::string key_;  // see EntityKey()
   // Memberships by (member, role, organization, status), while relations
   // are added; then by member, for reporting lines.
   std::map<std::tuple<int, int, int, std::string>, size_t> membership_index_;

@@ -13,21 +13,30 @@ namespace {
 
 // Parses "1,300,000", "4.2", ".125"; false when not a plain number.
 bool ParseNumber(std::string_view s, double* out) {
-  std::string clean;
+  // The digits and points, NUL-ended for strtod: on the stack when short.
+  char buffer[64];
+  std::string long_clean;
+  char* clean = buffer;
+  if (s.size() >= sizeof buffer) {
+    long_clean.resize(s.size() + 1);
+    clean = long_clean.data();
+  }
+  size_t n = 0;
   bool digit = false;
   for (char c : s) {
     if (c >= '0' && c <= '9') {
-      clean.push_back(c);
+      clean[n++] = c;
       digit = true;
     } else if (c == '.') {
-      clean.push_back(c);
+      clean[n++] = c;
     } else if (c != ',') {
       return false;
     }
   }
   if (!digit) return false;
+  clean[n] = '\0';
   char* end = nullptr;
-  *out = std::strtod(clean.c_str(), &end);
+  *out = std::strtod(clean, &end);
   return end && *end == '\0';
 }
 
@@ -58,6 +67,39 @@ Normalizer::Normalizer(const RuleSet& rules) : rules_(rules) {
       }
     }
   }
+  // The entries that say something of an amount, with their numbers parsed.
+  for (uint32_t x = 0; x < rules.lexicons().size(); ++x) {
+    const auto& entries = rules.lexicons()[x].entries;
+    for (uint32_t i = 0; i < entries.size(); ++i) {
+      const Attributes& attrs = entries[i].attributes;
+      bool useful = false;
+      for (const char* key : {"value", "scale", "currency", "percent", "min", "max", "bound",
+                              "factor"})
+        useful = useful || !FindAttribute(attrs, key).empty();
+      if (!useful) continue;
+      AmountWords a;
+      auto number = [&](const char* key, std::optional<double>* out) {
+        double v;
+        if (ParseAttrNumber(FindAttribute(attrs, key), &v)) *out = v;
+      };
+      number("value", &a.value);
+      number("scale", &a.scale);
+      number("factor", &a.factor);
+      number("min", &a.min);
+      number("max", &a.max);
+      a.currency = FindAttribute(attrs, "currency");
+      a.local = FindAttribute(attrs, "local");
+      a.unit = FindAttribute(attrs, "unit");
+      a.bound = FindAttribute(attrs, "bound");
+      a.percent = FindAttribute(attrs, "percent") == "yes";
+      amounts_.emplace(uint64_t{x} << 32 | i, a);
+    }
+  }
+}
+
+const Normalizer::AmountWords* Normalizer::AmountOf(const LexiconHit& hit) const {
+  auto it = amounts_.find(uint64_t{hit.lexicon} << 32 | hit.entry);
+  return it == amounts_.end() ? nullptr : &it->second;
 }
 
 std::string Normalizer::LocalCurrency(std::string_view place, std::string_view local) const {
@@ -73,52 +115,44 @@ Quantity Normalizer::ParseQuantity(std::string_view text,
   std::optional<double> base, low, high;
   double scale = 1;
   std::string bound;
-  // Attributes of the lexicon hits inside the range, by start token.
-  std::vector<const LexiconHit*> inside;
-  auto first = std::lower_bound(hits.begin(), hits.end(), r.begin,
-                                [](const LexiconHit& h, uint32_t b) { return h.tokens.begin < b; });
-  for (auto it = first; it != hits.end() && it->tokens.begin < r.end; ++it)
-    if (r.Contains(it->tokens)) inside.push_back(&*it);
+  // The lexicon hits inside the range, met in order as `t` moves on: the
+  // hits are sorted by start.
+  auto next = std::lower_bound(hits.begin(), hits.end(), r.begin,
+                               [](const LexiconHit& h, uint32_t b) { return h.tokens.begin < b; });
   for (uint32_t t = r.begin; t < r.end;) {
+    while (next != hits.end() && next->tokens.begin < t) ++next;
     const LexiconHit* hit = nullptr;
-    for (const LexiconHit* h : inside) {
-      if (h->tokens.begin != t) continue;
-      const auto& attrs = rules_.lexicons()[h->lexicon].entries[h->entry].attributes;
-      bool useful = false;
-      for (const char* key : {"value", "scale", "currency", "percent", "min",
-                              "max", "bound", "factor"})
-        useful = useful || !FindAttribute(attrs, key).empty();
-      if (useful && (!hit || h->tokens.size() > hit->tokens.size())) hit = h;
+    const AmountWords* amount = nullptr;
+    for (auto h = next; h != hits.end() && h->tokens.begin == t; ++h) {
+      if (!r.Contains(h->tokens)) continue;
+      const AmountWords* a = AmountOf(*h);
+      if (a && (!hit || h->tokens.size() > hit->tokens.size())) hit = &*h, amount = a;
     }
     if (hit) {
       const auto& entry = rules_.lexicons()[hit->lexicon].entries[hit->entry];
-      const auto& attrs = entry.attributes;
-      double v;
-      if (ParseAttrNumber(FindAttribute(attrs, "value"), &v)) {
-        base = base ? *base * v : v;
-      }
-      if (ParseAttrNumber(FindAttribute(attrs, "scale"), &v)) scale *= v;
-      if (ParseAttrNumber(FindAttribute(attrs, "factor"), &v)) scale *= v;
-      if (ParseAttrNumber(FindAttribute(attrs, "min"), &v)) low = v;
-      if (ParseAttrNumber(FindAttribute(attrs, "max"), &v)) high = v;
+      if (amount->value) base = base ? *base * *amount->value : *amount->value;
+      if (amount->scale) scale *= *amount->scale;
+      if (amount->factor) scale *= *amount->factor;
+      if (amount->min) low = *amount->min;
+      if (amount->max) high = *amount->max;
       // Unit text: the entry's unit= attribute, else its canonical form,
       // else the words as written.
       auto unit_text = [&] {
-        if (auto u = FindAttribute(attrs, "unit"); !u.empty()) return std::string(u);
+        if (!amount->unit.empty()) return std::string(amount->unit);
         if (!entry.canonical.empty()) return entry.canonical;
         Span b{seg.tokens[hit->tokens.begin].span.begin, seg.tokens[hit->tokens.end - 1].span.end};
         return std::string(text.substr(b.begin, b.size()));
       };
-      if (auto c = FindAttribute(attrs, "currency"); !c.empty()) {
-        q.unit_code = std::string(c);
+      if (!amount->currency.empty()) {
+        q.unit_code = std::string(amount->currency);
         q.unit_text = unit_text();
-        q.local = std::string(FindAttribute(attrs, "local"));
+        q.local = std::string(amount->local);
       }
-      if (FindAttribute(attrs, "percent") == "yes") {
+      if (amount->percent) {
         q.unit_code = "P1";
         q.unit_text = unit_text();
       }
-      if (auto b = FindAttribute(attrs, "bound"); !b.empty()) bound = std::string(b);
+      if (!amount->bound.empty()) bound = std::string(amount->bound);
       t = hit->tokens.end;
       continue;
     }

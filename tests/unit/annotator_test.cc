@@ -49,6 +49,13 @@ TEST(AnnotatorTest, EntityLexiconHitsBecomeMentionsWithCanonicalForms) {
   EXPECT_EQ(ann.mentions[0].type, entity_type::kRole);
 }
 
+TEST(AnnotatorTest, AnEntrysTypeOverridesItsLexicons) {
+  auto rules = Rules({{"t/names.lex", "@entity ORGANIZATION\nBill Gates | type=PERSON\nAcme\n"},
+                      {"t/words.lex", "Redmond | type=PLACE\nsaid\n"}});
+  EXPECT_EQ(Mentions(rules, "Bill Gates said Acme moved to Redmond."),
+            (Strings{"PERSON:Bill Gates", "ORGANIZATION:Acme", "PLACE:Redmond"}));
+}
+
 TEST(AnnotatorTest, LongerLexiconEntityWinsOverShorter) {
   auto rules = Rules({{"t/a.lex", "@entity ROLE\nchief executive\n"},
                       {"t/b.lex", "@entity ROLE\nchief executive officer\n"}});
@@ -76,6 +83,25 @@ TEST(AnnotatorTest, AmbiguousShortFormsAreLeftAlone) {
   // Two people named Chen: "Chen" alone names neither.
   EXPECT_EQ(Mentions(rules, "Maria Chen and John Chen met. Chen left."),
             (Strings{"PERSON:Maria Chen", "PERSON:John Chen"}));
+}
+
+TEST(AnnotatorTest, TheLongestShortFormWins) {
+  auto rules = Rules({{"t/given.lex", "Maria\n"},
+                      {"t/suffix.lex", "Ltd.\n"},
+                      {"t/legal_suffixes.lex", "Ltd.\n"},
+                      {"t/org_designators.lex", "Holdings\n"},
+                      {"t/abbreviations.lex", "Ltd. | final=yes\n"},
+                      kPersonRule});
+  EXPECT_EQ(Mentions(rules, "Northwind Holdings Ltd. rose. Northwind Holdings and Northwind fell."),
+            (Strings{"ORGANIZATION:Northwind Holdings Ltd.", "ORGANIZATION:Northwind Holdings->0",
+                     "ORGANIZATION:Northwind->0"}));
+}
+
+TEST(AnnotatorTest, ShortFormsOfOneDocumentDoNotCarryOverToTheNext) {
+  auto rules = Rules({{"t/given.lex", "Maria\n"}, kPersonRule, {"t/suffix.lex", "Ltd.\n"}});
+  EXPECT_EQ(Mentions(rules, "Maria Chen spoke. Chen left."),
+            (Strings{"PERSON:Maria Chen", "PERSON:Chen->0"}));
+  EXPECT_EQ(Mentions(rules, "Chen left."), Strings{});
 }
 
 TEST(AnnotatorTest, LaterStageMentionReplacesTheOnesItContains) {

@@ -160,6 +160,33 @@ TEST_F(NameFormsTest, KeyKeepsDistinctNamesApart) {
   EXPECT_NE(forms_.Key("Wu Wei", false), forms_.Key("Li Wei", false));
 }
 
+TEST_F(NameFormsTest, SplitGivesTheWordsOfEachFormAndTheKey) {
+  for (const std::string name : {"Alibaba Group Holding Limited", "Northwind Holdings Ltd.",
+                                 "Acme, Inc.", "Group Holdings", "The Acme", ""}) {
+    SCOPED_TRACE(name);
+    for (bool org : {false, true}) {
+      const NameForms::Parts parts = forms_.Split(name, org);
+      // Copies first: the views last until the next call.
+      const Strings words(parts.words.begin(), parts.words.end());
+      const Strings stripped(parts.stripped.begin(), parts.stripped.end());
+      const Strings core(parts.core.begin(), parts.core.end());
+      const std::string key(parts.key);
+      EXPECT_EQ(words, forms_.Words(name));
+      EXPECT_EQ(stripped, forms_.Words(forms_.StripLegalSuffix(name)));
+      EXPECT_EQ(core, forms_.Words(forms_.Core(name)));
+      EXPECT_EQ(key, forms_.Key(name, org));
+    }
+  }
+  const NameForms::Parts parts = forms_.Split("Alibaba Group Holding Limited", true);
+  EXPECT_EQ(std::vector<std::string>(parts.core.begin(), parts.core.end()), Strings{"alibaba"});
+}
+
+TEST_F(NameFormsTest, AppendKeyAddsToWhatIsThere) {
+  std::string out = "1:";
+  forms_.AppendKey("Northwind Holdings Ltd.", true, &out);
+  EXPECT_EQ(out, "1:" + forms_.Key("Northwind Holdings Ltd.", true));
+}
+
 TEST_F(NameFormsTest, AliasStopwordsComeFromTheLexicon) {
   EXPECT_TRUE(forms_.IsAliasStopword("general"));
   EXPECT_FALSE(forms_.IsAliasStopword("northwind"));

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <memory>
 #include <string>
 #include <vector>
@@ -164,6 +165,33 @@ TEST(ParseQuantityTest, TextWithoutANumberHasNoAmount) {
   EXPECT_FALSE(q.value.has_value());
   EXPECT_FALSE(q.min.has_value());
   EXPECT_FALSE(q.max.has_value());
+}
+
+// A longer lexicon hit that says nothing of an amount does not hide a
+// shorter one at the same token that does.
+TEST(ParseQuantityTest, HitsWithoutAmountAttributesAreSkipped) {
+  Diagnostics d;
+  auto rules = RuleSet::Compile({{"t/scales.lex", "million | scale=1000000\n"},
+                                 {"t/phrases.lex", "million dollars | topic=money\n"}},
+                                &d);
+  ASSERT_TRUE(rules) << d.ToString();
+  const std::string text = "5 million dollars";
+  Segmentation seg = rules->segmenter().Segment(text);
+  std::vector<LexiconHit> hits;
+  rules->FindLexiconHits(seg, text, &hits);
+  ASSERT_EQ(hits.size(), 2u);
+  Normalizer normalizer(*rules);
+  Quantity q = normalizer.ParseQuantity(text, seg, hits, {0, 3});
+  ASSERT_TRUE(q.value.has_value());
+  EXPECT_EQ(*q.value, 5000000.0);
+}
+
+TEST(ParseQuantityTest, NumbersLongerThanAnyAmountStillParse) {
+  std::string digits = "1";
+  for (int i = 0; i < 23; ++i) digits += ",000";  // 93 characters, 1e69
+  Quantity q = Parse(digits);
+  ASSERT_TRUE(q.value.has_value());
+  EXPECT_EQ(*q.value, std::round(1e69 * 1e6) / 1e6);
 }
 
 TEST(ParseQuantityTest, ThousandsSeparatorsAreIgnored) {
