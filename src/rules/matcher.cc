@@ -702,6 +702,7 @@ std::vector<RuleMatch> MatchCandidates(const MatchInput& input) {
   }
 
   // 5. Conflicts: longest, then priority, then earliest, then rule order.
+  if (found.empty()) return {};
   std::sort(found.begin(), found.end(), [](const Candidate& x, const Candidate& y) {
     uint32_t lx = x.end - x.begin, ly = y.end - y.begin;
     if (lx != ly) return lx > ly;
@@ -710,6 +711,7 @@ std::vector<RuleMatch> MatchCandidates(const MatchInput& input) {
     return x.rule < y.rule;
   });
   std::vector<RuleMatch> accepted;
+  accepted.reserve(found.size());
   thread_local std::vector<Family> accepted_family;
   thread_local std::vector<char> accepted_overlap;  // from an overlap: yes rule
   accepted_family.clear();
