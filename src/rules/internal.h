@@ -344,6 +344,14 @@ class RuleSetImpl {
                    std::vector<int>* out) const;
 };
 
+// A regex that matches the same ASCII texts as `regex` (RE2 syntax, read as
+// Latin-1), with each Unicode property escape (\p{Lu}, \pL, \P{N}) written
+// as the ASCII characters it holds: quick for RE2 to parse where the
+// property is not (ascii_regex.cc). `regex` itself when it has no property
+// escape, or one this cannot rewrite without changing what RE2 would say
+// of it (an unknown property, a property as a range's end, \Q...\E).
+std::string AsciiOnlyRegex(std::string_view regex);
+
 // Token shape: X for upper-case letters, x for lower, d for digits, other
 // characters as they are; runs longer than four are cut to four.
 std::string TokenShape(std::string_view text);

@@ -348,6 +348,15 @@ TEST(RuleDiagnosticsTest, BadRegexIsReported) {
   EXPECT_NE(e.find("bad regex /a(b/"), std::string::npos) << e;
 }
 
+// ASCII tokens are matched by a rewrite of each regex without Unicode
+// properties; an error is still told of the regex as written.
+TEST(RuleDiagnosticsTest, BadRegexWithAPropertyIsReportedAsWritten) {
+  std::string e = Errors(OneRule("x:/\\p{Lu}(/"));
+  EXPECT_NE(e.find("bad regex /\\p{Lu}(/: missing ): \\p{Lu}("), std::string::npos) << e;
+  e = Errors(OneRule("x:/\\p{NoSuchThing}/"));
+  EXPECT_NE(e.find("invalid character class range: \\p{NoSuchThing}"), std::string::npos) << e;
+}
+
 TEST(RuleDiagnosticsTest, UnusedAndUnknownCapturesAreReported) {
   std::string e = Errors({{"r/x.rules",
                            "rule t.x\n  family: entity\n  pattern: y:\"a\"\n"
