@@ -359,36 +359,41 @@ void RuleSet::TokenAtomsOf(const Segmentation& seg, std::string_view text,
                            TokenAtoms* out) const {
   AtomCache& cache = CacheFor(*impl_);
   const uint32_t n = static_cast<uint32_t>(seg.tokens.size());
-  // Every token's hash first, and its slot asked for; each record is asked
-  // for a few tokens before it is read.
-  thread_local std::vector<uint64_t> hashes;
-  hashes.resize(n);
-  for (uint32_t t = 0; t < n; ++t) {
-    const Token& tok = seg.tokens[t];
-    hashes[t] = TokenFactsTable::Hash({text.data() + tok.span.begin, tok.span.size()});
-    cache.by_text.PrefetchSlot(hashes[t]);
-  }
-  constexpr uint32_t kAhead = 4;
-  for (uint32_t t = 0; t < n && t < kAhead; ++t) cache.by_text.PrefetchRecord(hashes[t]);
   // Written in place: the arrays are sized first (the atoms to a guess that
   // grows when a document has more).
   out->begin.resize(n + 1);
   out->lower_word.resize(n);
   out->cased_word.resize(n);
-  out->atoms.resize(std::max<size_t>(out->atoms.capacity(), 4 * static_cast<size_t>(n)));
+  out->atoms.resize(std::max<size_t>(out->atoms.capacity(), 3 * static_cast<size_t>(n)));
   uint32_t used = 0;
-  for (uint32_t t = 0; t < n; ++t) {
-    if (t + kAhead < n) cache.by_text.PrefetchRecord(hashes[t + kAhead]);
-    const Token& tok = seg.tokens[t];
-    const TokenFactsTable::Facts f = CachedTokenFacts(
-        cache, *impl_, {text.data() + tok.span.begin, tok.span.size()}, seg.norm(tok), hashes[t]);
-    if (used + f.atoms.size() > out->atoms.size()) out->atoms.resize(2 * (used + f.atoms.size()));
-    out->begin[t] = used;
-    int* to = out->atoms.data() + used;
-    for (int a : f.atoms) *to++ = a;
-    used += static_cast<uint32_t>(f.atoms.size());
-    out->lower_word[t] = f.lower_word;
-    out->cased_word[t] = f.cased_word;
+  // In blocks of tokens: every token's hash first, and its slot asked for;
+  // then each record is asked for a few tokens before it is read, so the
+  // lookups wait on memory together.
+  constexpr uint32_t kBlock = 128, kAhead = 4;
+  uint64_t hashes[kBlock];
+  for (uint32_t from = 0; from < n; from += kBlock) {
+    const uint32_t count = std::min(kBlock, n - from);
+    for (uint32_t i = 0; i < count; ++i) {
+      const Token& tok = seg.tokens[from + i];
+      hashes[i] = TokenFactsTable::Hash({text.data() + tok.span.begin, tok.span.size()});
+      cache.by_text.PrefetchSlot(hashes[i]);
+    }
+    for (uint32_t i = 0; i < count && i < kAhead; ++i) cache.by_text.PrefetchRecord(hashes[i]);
+    for (uint32_t i = 0; i < count; ++i) {
+      if (i + kAhead < count) cache.by_text.PrefetchRecord(hashes[i + kAhead]);
+      const uint32_t t = from + i;
+      const Token& tok = seg.tokens[t];
+      const TokenFactsTable::Facts f = CachedTokenFacts(
+          cache, *impl_, {text.data() + tok.span.begin, tok.span.size()}, seg.norm(tok), hashes[i]);
+      if (used + f.atoms.size() > out->atoms.size())  // room for 4 a token still to come
+        out->atoms.resize(used + f.atoms.size() + 4 * static_cast<size_t>(n - t));
+      out->begin[t] = used;
+      int* to = out->atoms.data() + used;
+      for (int a : f.atoms) *to++ = a;
+      used += static_cast<uint32_t>(f.atoms.size());
+      out->lower_word[t] = f.lower_word;
+      out->cased_word[t] = f.cased_word;
+    }
   }
   out->begin[n] = used;
   out->atoms.resize(used);
@@ -408,12 +413,19 @@ void RuleSet::SentenceAtomsOf(const Segmentation& seg, std::string_view text,
   ta.sentence_column_begin.clear();
   ta.sentence_columns.clear();
   ta.present_words = words;
-  // Room for what a sentence usually holds, so the arrays seldom move.
+  // Room for what a sentence of an article usually holds, so the arrays
+  // seldom move; a very long document's grow as they need (a guess would
+  // miss by megabytes there).
   const size_t sentences = seg.sentences.size();
   ta.sentence_atom_begin.reserve(sentences + 1);
   ta.sentence_column_begin.reserve(sentences);
-  ta.sentence_atoms.reserve(2 * seg.tokens.size());
-  ta.sentence_columns.reserve(sentences * words + 2 * seg.tokens.size());
+  if (seg.tokens.size() <= 100000) {
+    size_t with_columns = 0;
+    for (const Sentence& s : seg.sentences)
+      with_columns += s.tokens.size() >= TokenAtoms::kMinSentenceTokens;
+    ta.sentence_atoms.reserve(2 * seg.tokens.size());
+    ta.sentence_columns.reserve(with_columns * words + 2 * seg.tokens.size());
+  }
   // Columns being built: one word per atom for sentences of up to 64
   // tokens (all zero between sentences), token_words for longer ones.
   thread_local std::vector<uint64_t> column, wide_column, present_bits;
