@@ -240,6 +240,13 @@ void MarkRange(const std::array<int, 3>& a, TokenRange r, const Sentence& sent, 
   if (r.end > first && r.end - 1 < sent.tokens.end) on(r.end - 1 - first, a[2]);
 }
 
+// Calls on(i) for every bit i set in bits[0..words), in increasing order.
+template <typename On>
+inline void ForEachSetBit(const uint64_t* bits, size_t words, On&& on) {
+  for (size_t w = 0; w < words; ++w)
+    for (uint64_t m = bits[w]; m; m &= m - 1) on(static_cast<int>(w * 64 + __builtin_ctzll(m)));
+}
+
 // Calls on(k, atom) for every static atom of every token k of a sentence
 // (of the document's TokenAtoms when given, else from the cache) and for
 // the atoms of the lexicon hits over it.
@@ -449,14 +456,11 @@ void RuleSet::SentenceAtomsOf(const Segmentation& seg, std::string_view text,
       });
       ta.sentence_column_begin.push_back(ta.sentence_columns.size());
       ta.sentence_columns.insert(ta.sentence_columns.end(), present, present + words);
-      for (size_t w = 0; w < words; ++w) {
-        for (uint64_t m = present[w]; m; m &= m - 1) {
-          const int a = static_cast<int>(w * 64 + __builtin_ctzll(m));
-          ta.sentence_atoms.push_back(a);
-          ta.sentence_columns.push_back(col[a]);
-          col[a] = 0;
-        }
-      }
+      ForEachSetBit(present, words, [&](int a) {
+        ta.sentence_atoms.push_back(a);
+        ta.sentence_columns.push_back(col[a]);
+        col[a] = 0;
+      });
       ta.sentence_atom_begin.push_back(static_cast<uint32_t>(ta.sentence_atoms.size()));
       continue;
     }
@@ -470,14 +474,11 @@ void RuleSet::SentenceAtomsOf(const Segmentation& seg, std::string_view text,
     });
     ta.sentence_column_begin.push_back(ta.sentence_columns.size());
     ta.sentence_columns.insert(ta.sentence_columns.end(), present, present + words);
-    for (size_t w = 0; w < words; ++w) {
-      for (uint64_t m = present[w]; m; m &= m - 1) {
-        const int a = static_cast<int>(w * 64 + __builtin_ctzll(m));
-        ta.sentence_atoms.push_back(a);
-        ta.sentence_columns.insert(ta.sentence_columns.end(), wide_column.begin() + a * token_words,
-                                   wide_column.begin() + (a + 1) * token_words);
-      }
-    }
+    ForEachSetBit(present, words, [&](int a) {
+      ta.sentence_atoms.push_back(a);
+      ta.sentence_columns.insert(ta.sentence_columns.end(), wide_column.begin() + a * token_words,
+                                 wide_column.begin() + (a + 1) * token_words);
+    });
     ta.sentence_atom_begin.push_back(static_cast<uint32_t>(ta.sentence_atoms.size()));
   }
   ta.hits_data = hits.data();

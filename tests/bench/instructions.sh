@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Instructions per stage, counted by callgrind: the same count from run to
 # run of one binary, where timed runs on a shared or virtual machine drift
-# by a quarter. Builds a corpus of SIZE_MB (default 1) of JSON Lines from
-# samples/ and, when present, ../shared/corpus (as throughput.sh does), runs
+# by up to 2.5 times. Builds a corpus of SIZE_MB (default 1) of JSON Lines from
+# samples/ and, when present, ../shared/corpus (make_corpus.py), runs
 # steady_bench over it twice and counts the second pass only (warm caches,
 # no start-up), then prints the instructions in all, per byte of text, and
 # under each stage.
@@ -19,32 +19,7 @@ command -v valgrind >/dev/null || { echo "needs valgrind"; exit 2; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-python3 - "$here" "$work/corpus.jsonl" "$size_mb" <<'PY'
-import json, os, sys, glob
-here, out, size_mb = sys.argv[1], sys.argv[2], float(sys.argv[3])
-docs = []
-for p in sorted(glob.glob(os.path.join(here, "samples", "*.txt"))):
-    docs.append({"id": os.path.basename(p), "text": open(p, encoding="utf-8").read()})
-shared = os.path.join(here, "..", "shared", "corpus")
-jl = os.path.join(shared, "reuters-dev", "articles.jsonl")
-if os.path.exists(jl):
-    for line in open(jl, encoding="utf-8"):
-        d = json.loads(line)
-        docs.append({"id": d["id"], "date": d["date"], "headline": d["headline"], "text": d["text"]})
-ali = os.path.join(shared, "alibaba-ecommerce-group.txt")
-if os.path.exists(ali):
-    docs.append({"id": "alibaba", "date": "2024-11-22", "text": open(ali, encoding="utf-8").read()})
-target, written, n = size_mb * 1e6, 0, 0
-with open(out, "w", encoding="utf-8") as f:
-    while written < target:
-        for d in docs:
-            line = json.dumps(dict(d, id=f"{d['id']}-{n}"), ensure_ascii=False) + "\n"
-            f.write(line)
-            written += len(line.encode("utf-8"))
-            n += 1
-            if written >= target:
-                break
-PY
+"$here/tests/bench/make_corpus.py" "$work/corpus.jsonl" "$size_mb"
 
 valgrind --tool=callgrind --collect-atstart=no --callgrind-out-file="$work/cg.out" \
   "$bench" "$work/corpus.jsonl" > "$work/bench.txt" 2> "$work/valgrind.txt"

@@ -13,41 +13,7 @@ size_mb=${2:-100}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# One JSON line per article, each with its own id; repeated to the size.
-python3 - "$here" "$work/base.jsonl" <<'PY'
-import json, os, sys, glob
-here, out = sys.argv[1], sys.argv[2]
-docs = []
-for p in sorted(glob.glob(os.path.join(here, "samples", "*.txt"))):
-    docs.append({"id": os.path.basename(p), "text": open(p, encoding="utf-8").read()})
-shared = os.path.join(here, "..", "shared", "corpus")
-jl = os.path.join(shared, "reuters-dev", "articles.jsonl")
-if os.path.exists(jl):
-    for line in open(jl, encoding="utf-8"):
-        d = json.loads(line)
-        docs.append({"id": d["id"], "date": d["date"], "headline": d["headline"], "text": d["text"]})
-ali = os.path.join(shared, "alibaba-ecommerce-group.txt")
-if os.path.exists(ali):
-    docs.append({"id": "alibaba", "date": "2024-11-22", "text": open(ali, encoding="utf-8").read()})
-with open(out, "w", encoding="utf-8") as f:
-    for d in docs:
-        f.write(json.dumps(d, ensure_ascii=False) + "\n")
-PY
-python3 - "$work/base.jsonl" "$work/corpus.jsonl" "$size_mb" <<'PY'
-import json, sys
-base = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
-target = int(sys.argv[3]) * 1000 * 1000
-n = 0
-with open(sys.argv[2], "w", encoding="utf-8") as f:
-    written = 0
-    while written < target:
-        for d in base:
-            d2 = dict(d, id=f"{d['id']}-{n}")
-            line = json.dumps(d2, ensure_ascii=False) + "\n"
-            f.write(line)
-            written += len(line.encode("utf-8"))
-            n += 1
-PY
+"$here/tests/bench/make_corpus.py" "$work/corpus.jsonl" "$size_mb" --whole-rounds
 bytes=$(stat -c %s "$work/corpus.jsonl")
 docs=$(wc -l < "$work/corpus.jsonl")
 printf 'corpus: %d documents, %.1f MB of JSON Lines\n' "$docs" "$(echo "$bytes / 1000000" | bc -l)"
