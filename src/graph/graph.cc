@@ -1,9 +1,7 @@
 #include "newsgraph/graph.h"
 
 #include <algorithm>
-#include <cassert>
 #include <charconv>
-#include <cstring>
 #include <initializer_list>
 #include <iterator>
 #include <numeric>
@@ -83,27 +81,9 @@ class CodePointIndex {
 
  private:
   static constexpr size_t kStep = 64;
-  // The code points that start in bytes [from, to), a block at most: its
-  // bytes less those that continue one (10xxxxxx: the top bit set and the
-  // next one clear), eight bytes at a time. A word of ASCII has none; the
-  // flags of the others are added up lane by lane (eight words to a block,
-  // so no lane overflows) and the lanes summed by one multiply at the end
-  // (a popcount would be a library call without -mpopcnt).
+  // The code points that start in bytes [from, to).
   size_t Count(size_t from, size_t to) const {
-    assert(to - from <= kStep);
-    constexpr uint64_t kHigh = 0x8080808080808080ull;
-    uint64_t continuations = 0;
-    size_t at = from;
-    for (; at + 8 <= to; at += 8) {
-      uint64_t w;
-      std::memcpy(&w, text_.data() + at, 8);
-      if ((w & kHigh) != 0) continuations += (w & ~(w << 1) & kHigh) >> 7;
-    }
-    const uint64_t continued = (continuations * 0x0101010101010101ull) >> 56;
-    size_t count = (at - from) - static_cast<size_t>(continued);
-    for (; at < to; ++at)
-      if ((static_cast<unsigned char>(text_[at]) & 0xC0) != 0x80) ++count;
-    return count;
+    return CountCodePoints(text_.substr(from, to - from));
   }
   std::string_view text_;
   std::vector<size_t> checkpoints_;

@@ -110,10 +110,10 @@ std::vector<size_t> CodePointsAt(std::string_view text, const std::vector<size_t
   out.reserve(bytes.size());
   size_t pos = 0, cp = 0;
   for (size_t b : bytes) {
-    while (pos < b && pos < text.size()) {
-      // A code point starts at every byte that is not a continuation byte.
-      if ((static_cast<unsigned char>(text[pos]) & 0xC0) != 0x80) ++cp;
-      ++pos;
+    const size_t to = std::min(b, text.size());
+    if (to > pos) {
+      cp += CountCodePoints(text.substr(pos, to - pos));
+      pos = to;
     }
     out.push_back(cp);
   }

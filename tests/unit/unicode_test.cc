@@ -180,6 +180,23 @@ TEST(CountCodePointsTest, CountsCodePointsNotBytes) {
   EXPECT_EQ(CountCodePoints("\xE9\x98\xBF\xE9\x87\x8C"), 2u);  // 阿里
 }
 
+TEST(CountCodePointsTest, CountsLongTextAtAnyOffset) {
+  // Long enough for several runs of words, in scripts of one to four bytes
+  // a character, counted from every start so that words fall anywhere.
+  std::string text;
+  size_t expected = 0;
+  for (int i = 0; i < 200; ++i) {
+    text += "Wu \xE9\x98\xBF\xE9\x87\x8C caf\xC3\xA9 \xF0\x9F\x98\x80.";
+    expected += 13;
+  }
+  EXPECT_EQ(CountCodePoints(text), expected);
+  size_t cut = 0;  // code points that start before byte `from`
+  for (size_t from = 0; from < 64; ++from) {
+    if (from > 0 && (static_cast<unsigned char>(text[from - 1]) & 0xC0) != 0x80) ++cut;
+    EXPECT_EQ(CountCodePoints(std::string_view(text).substr(from)), expected - cut) << from;
+  }
+}
+
 TEST(ToLowerUtf8Test, LowerCasesAscii) {
   EXPECT_EQ(ToLowerUtf8("Acme HOLDINGS Ltd. 42"), "acme holdings ltd. 42");
 }
