@@ -3,6 +3,7 @@
 #define NEWSGRAPH_SRC_RULES_INTERNAL_H_
 
 #include <array>
+#include <cassert>
 #include <mutex>
 #include <span>
 #include <map>
@@ -145,17 +146,18 @@ class PhraseTrie {
   struct Value {
     uint32_t lexicon, entry;
   };
-  // The phrases that end at `node`. After Freeze() a node's values sit
-  // with its count in one small record (its one value inline, as nearly
-  // always): a walk over every token of every document reads them without
-  // chasing a pointer per node.
+  // The phrases that end at `node`, once frozen. A node's values sit with
+  // its count in one small record (its one value inline, as nearly always):
+  // a walk over every token of every document reads them without chasing a
+  // pointer per node.
   std::span<const Value> Values(int node) const {
-    if (!frozen_) return values_[node];
+    assert(frozen_);
     const NodeValues& v = node_values_[node];
     if (v.count <= 1) return {&v.first, v.count};
     return {more_values_.data() + v.more, v.count};
   }
-  // Once every phrase is in (an Insert after it undoes it).
+  // Once every phrase is in: lays the values out for Values() and lets the
+  // lists Insert built go. No Insert may follow.
   void Freeze();
   int root() const { return 0; }
   PhraseTrie() : children_(1), values_(1) {}
@@ -165,7 +167,7 @@ class PhraseTrie {
   // The children of each node but the root: (word, child).
   std::vector<std::vector<std::pair<int, int>>> children_;
   std::vector<int> root_children_;  // by word: the root's child, or -1
-  std::vector<std::vector<Value>> values_;
+  std::vector<std::vector<Value>> values_;  // by node, until Freeze()
   struct NodeValues {
     Value first;        // when count is 1
     uint32_t more = 0;  // when count is 2 or more: from more_values_[more]

@@ -144,7 +144,7 @@ bool ParseLexiconFile(const std::string& path, const std::string& content,
 
 void PhraseTrie::Insert(const std::vector<std::string>& keys, uint32_t lexicon,
                         uint32_t entry) {
-  frozen_ = false;  // until Freeze() again
+  assert(!frozen_);
   int node = 0;
   for (const auto& k : keys) {
     const int word = words_.try_emplace(k, static_cast<int>(words_.size())).first->second;
@@ -180,6 +180,7 @@ void PhraseTrie::Freeze() {
       more_values_.insert(more_values_.end(), v.begin(), v.end());
     }
   }
+  values_ = {};
   frozen_ = true;
 }
 
