@@ -784,7 +784,6 @@ std::vector<RuleMatch> MatchCandidates(const MatchInput& input) {
   return accepted;
 }
 
-
 }  // namespace
 
 std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
@@ -807,17 +806,11 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
   const bool precomputed = known && known->HasSentenceAtoms(seg, view.hits) &&
                            known->present_words == words &&
                            known->sentence_column_begin[view.sentence] != TokenAtoms::kNoColumns;
-  auto each_token_atom = [&](auto&& on) {
-    ForTokenAndHitAtoms(impl, seg, view.text, view.sentence, known, view.hits, on);
-  };
   std::span<const EntitySpan> sentence_entities;
   if (view.entities) {
     auto [lo, hi] = RangeIn(*view.entities, first, sent.tokens.end);
     sentence_entities = std::span(*view.entities).subspan(lo, hi - lo);
   }
-  auto each_entity_atom = [&](auto&& on) {
-    ForEntityAtoms(impl, sent, sentence_entities, on);
-  };
   thread_local std::vector<uint64_t> present;
   auto give_present = [&](uint32_t, int a) { present[a / 64] |= uint64_t{1} << (a % 64); };
   if (precomputed) {
@@ -825,9 +818,9 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
     present.assign(from, from + words);
   } else {
     present.assign(words, 0);
-    each_token_atom(give_present);
+    ForTokenAndHitAtoms(impl, seg, view.text, view.sentence, known, view.hits, give_present);
   }
-  each_entity_atom(give_present);
+  ForEntityAtoms(impl, sent, sentence_entities, give_present);
   auto present_has = [&](int a) { return (present[a / 64] >> (a % 64)) & 1; };
 
   // 3. Candidate rules: those keyed by an atom the sentence holds, plus the
@@ -846,15 +839,12 @@ std::vector<RuleMatch> RuleSet::Match(const RuleSelection& which,
   add_candidates(index->unkeyed);
   thread_local std::vector<int> candidates;
   candidates.clear();
-  for (size_t w = 0; w < candidate_bits.size(); ++w) {
-    for (uint64_t m = candidate_bits[w]; m; m &= m - 1) {
-      const int r = static_cast<int>(w * 64 + __builtin_ctzll(m));
-      const CompiledRule& cr = impl.compiled[r];
-      bool holds = cr.min_tokens <= static_cast<int>(n);
-      for (size_t i = 0; i < cr.must_atoms.size() && holds; ++i) holds = present_has(cr.must_atoms[i]);
-      if (holds) candidates.push_back(r);
-    }
-  }
+  ForEachSetBit(candidate_bits.data(), candidate_bits.size(), [&](int r) {
+    const CompiledRule& cr = impl.compiled[r];
+    bool holds = cr.min_tokens <= static_cast<int>(n);
+    for (size_t i = 0; i < cr.must_atoms.size() && holds; ++i) holds = present_has(cr.must_atoms[i]);
+    if (holds) candidates.push_back(r);
+  });
   if (candidates.empty()) return {};
 
   const MatchInput input{impl, seg, view, sent, first, n, known, precomputed, words,
