@@ -83,6 +83,11 @@ struct BatchStats {
   bool setup_failed = false;  // the errors file or output folder is unusable
 };
 
+// The closing line of a run, for stderr: "newsgraph: 12 read, 12 succeeded,
+// 0 failed, 0 skipped; 3 memberships, 1 change, 0 observations; 0.05 MB in
+// 0.01 s (5.00 MB/s, 1200 documents/s)", and the pushes when `push` is set.
+std::string FormatSummary(const BatchStats& s, bool push);
+
 // Runs the pipeline over every input. Diagnostics go to stderr.
 BatchStats RunBatch(const Pipeline& pipeline, const BatchOptions& options);
 

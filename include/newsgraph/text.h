@@ -122,6 +122,15 @@ inline std::string_view TokenText(std::string_view text, const Token& t) {
   return text.substr(t.span.begin, t.span.size());
 }
 
+// "1 change", "3 changes": a count and an English noun that takes -s.
+inline std::string Counted(size_t n, std::string_view noun) {
+  std::string out = std::to_string(n);
+  out += ' ';
+  out += noun;
+  if (n != 1) out += 's';
+  return out;
+}
+
 }  // namespace newsgraph
 
 #endif  // NEWSGRAPH_TEXT_H_

@@ -36,21 +36,8 @@ int Extract(const Options& o, std::shared_ptr<const RuleSet> rules) {
   po.ntriples_too = !o.batch.push.url.empty();
   Pipeline pipeline(std::move(rules), po);
   BatchStats s = RunBatch(pipeline, o.batch);
-  if (o.batch.summary && !s.stdout_closed) {
-    double mb = static_cast<double>(s.bytes) / 1e6;
-    std::fprintf(stderr,
-                 "newsgraph: %zu read, %zu succeeded, %zu failed, %zu skipped; "
-                 "%zu memberships, %zu changes, %zu observations; "
-                 "%.2f MB in %.2f s (%.2f MB/s, %.0f documents/s)%s\n",
-                 s.read, s.succeeded, s.failed, s.skipped, s.memberships,
-                 s.changes, s.observations, mb, s.seconds,
-                 s.seconds > 0 ? mb / s.seconds : 0.0,
-                 s.seconds > 0 ? static_cast<double>(s.read) / s.seconds : 0.0,
-                 o.batch.push.url.empty()
-                     ? ""
-                     : ("; " + std::to_string(s.pushed) + " pushed, " +
-                        std::to_string(s.push_failed) + " push failures").c_str());
-  }
+  if (o.batch.summary && !s.stdout_closed)
+    std::cerr << FormatSummary(s, !o.batch.push.url.empty()) << '\n';
   if (s.setup_failed) return kExitUsage;
   if (std::fflush(stdout) != 0 && !s.stdout_closed && errno != EPIPE) {
     std::cerr << "newsgraph: error: cannot write to stdout\n";

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "model.h"
+#include "newsgraph/text.h"
 #include "newsgraph/unicode.h"
 #include "newsgraph/view.h"
 
@@ -331,8 +332,8 @@ std::string HtmlWriter::Section(const Document& doc, const Annotation& annotatio
   std::string meta = g.doc_iri;
   if (!doc.meta.date.empty()) meta += " \u00b7 " + doc.meta.date;
   if (!doc.meta.source.empty() && doc.meta.source != "-") meta += " \u00b7 " + doc.meta.source;
-  meta += " \u00b7 " + std::to_string(counts[0]) + " memberships, " + std::to_string(counts[1]) +
-          " changes, " + std::to_string(counts[2]) + " observations";
+  meta += " \u00b7 " + Counted(counts[0], "membership") + ", " + Counted(counts[1], "change") +
+          ", " + Counted(counts[2], "observation");
   std::string out = "<section class=\"doc\" id=\"" + ViewAnchor(g) + "\">\n<h2>" +
                     HtmlEscape(ViewTitle(doc, g)) + "</h2>\n<p class=\"meta\">" + HtmlEscape(meta) +
                     "</p>\n<div class=\"cols\">\n<div class=\"text\">";
