@@ -85,6 +85,12 @@ class Segmenter {
   explicit Segmenter(Options options);
   Segmentation Segment(std::string_view text) const;
 
+  // The words of a short phrase (a lexicon entry, a rule's literal): its
+  // tokens' normal forms, or with `as_written` their text. The same as
+  // Segment() gives, but a word of ASCII letters alone (most entries: names,
+  // titles) is taken as its one token without segmenting, for start-up.
+  std::vector<std::string> PhraseWords(std::string_view phrase, bool as_written) const;
+
  private:
   // Hashes std::string and std::string_view alike, so that a token's text
   // is looked up without building a string.

@@ -19,9 +19,7 @@ std::vector<std::vector<std::string>> LoadPhrases(
   int x = rules.FindLexicon(lexicon);
   if (x < 0) return out;
   for (const auto& e : rules.lexicons()[x].entries) {
-    Segmentation seg = rules.segmenter().Segment(e.surface);
-    std::vector<std::string> words;
-    for (const auto& t : seg.tokens) words.emplace_back(seg.norm(t));
+    std::vector<std::string> words = rules.segmenter().PhraseWords(e.surface, false);
     if (words.empty()) continue;
     out.push_back(std::move(words));
     if (canonical) canonical->push_back(e.canonical);

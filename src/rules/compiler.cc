@@ -373,15 +373,10 @@ class RuleCompiler {
   }
 
   std::vector<std::string> LiteralKeys(const Node::Test& t) {
-    Segmentation seg = impl_->segmenter->Segment(t.text);
-    std::vector<std::string> keys;
-    for (const auto& tok : seg.tokens) {
-      if (t.kind == AtomKind::kLower) {
-        keys.emplace_back(seg.norm(tok));
-      } else {
-        keys.push_back(StraightenQuotes(TokenText(t.text, tok)));
-      }
-    }
+    const bool exact = t.kind != AtomKind::kLower;
+    std::vector<std::string> keys = impl_->segmenter->PhraseWords(t.text, exact);
+    if (exact)
+      for (auto& k : keys) k = StraightenQuotes(k);
     return keys;
   }
 
@@ -402,22 +397,44 @@ struct Steps {
   std::vector<int32_t> tests;
   bool match = false, meets_end = false;
 };
-Steps StepsFrom(const Program& program, int32_t from, bool sentence_start) {
-  Steps out;
-  std::vector<char> seen(program.size());
-  std::vector<int32_t> stack;
-  out.match = WalkEmptySteps(
-      program, from, sentence_start, false, &stack,
-      [&](int32_t pc) { return !std::exchange(seen[pc], 1); },
-      [&](int32_t pc) { out.tests.push_back(pc); }, &out.meets_end);
-  return out;
-}
+// Walks a program's empty steps from one instruction after another, with
+// the visited marks and the stack kept from walk to walk: Precompute walks
+// from every token-taking instruction, thousands of walks a rule set.
+class StepWalker {
+ public:
+  explicit StepWalker(const Program& program) : program_(program), seen_(program.size(), 0) {}
+
+  // Into *out (its tests cleared first).
+  void From(int32_t from, bool sentence_start, Steps* out) {
+    out->tests.clear();
+    out->meets_end = false;
+    if (++generation_ == 0) {  // wrapped: no mark may look current
+      std::fill(seen_.begin(), seen_.end(), 0);
+      generation_ = 1;
+    }
+    out->match = WalkEmptySteps(
+        program_, from, sentence_start, false, &stack_,
+        [&](int32_t pc) { return std::exchange(seen_[pc], generation_) != generation_; },
+        [&](int32_t pc) { out->tests.push_back(pc); }, &out->meets_end);
+  }
+
+ private:
+  const Program& program_;
+  std::vector<uint32_t> seen_;
+  uint32_t generation_ = 0;
+  std::vector<int32_t> stack_;
+};
 
 // CompiledRule::first and follow lists of a compiled program.
 void Precompute(CompiledRule* cr) {
   const Program& program = cr->program;
+  StepWalker walker(program);
+  Steps s;
   // A match starts on a token, never at the end, and takes at least one.
-  for (int at = 0; at < 2; ++at) cr->first[at] = StepsFrom(program, 0, at == 0).tests;
+  for (int at = 0; at < 2; ++at) {
+    walker.From(0, at == 0, &s);
+    cr->first[at] = s.tests;
+  }
   cr->follow_begin.assign(program.size() + 1, 0);
   cr->follow.clear();
   cr->follow_flags.assign(program.size(), 0);
@@ -426,7 +443,7 @@ void Precompute(CompiledRule* cr) {
     cr->follow_begin[pc] = static_cast<uint32_t>(cr->follow.size());
     const Inst::Op op = program[pc].op;
     if (op != Inst::Op::kTest && op != Inst::Op::kAny) continue;
-    Steps s = StepsFrom(program, static_cast<int32_t>(pc + 1), false);
+    walker.From(static_cast<int32_t>(pc + 1), false, &s);
     if (s.meets_end || cr->follow.size() + s.tests.size() > kMaxFollow) {
       cr->follow_flags[pc] = CompiledRule::kFollowWhenRun;
       continue;

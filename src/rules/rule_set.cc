@@ -116,13 +116,9 @@ std::shared_ptr<const RuleSet> RuleSet::Compile(
     const Lexicon& lex = impl->lexicons[x];
     for (size_t i = 0; i < lex.entries.size(); ++i) {
       const auto& e = lex.entries[i];
-      Segmentation seg = impl->segmenter->Segment(e.surface);
-      std::vector<std::string> keys;
-      for (const auto& t : seg.tokens) {
-        keys.push_back(lex.case_sensitive
-                           ? StraightenQuotes(TokenText(e.surface, t))
-                           : std::string(seg.norm(t)));
-      }
+      std::vector<std::string> keys = impl->segmenter->PhraseWords(e.surface, lex.case_sensitive);
+      if (lex.case_sensitive)
+        for (auto& k : keys) k = StraightenQuotes(k);
       if (keys.empty()) {
         diags->Error(lex.file, e.line, 1, "entry has no token");
         continue;

@@ -318,6 +318,27 @@ bool Segmenter::IsAbbreviationBeforePeriod(std::string_view word) const {
   return abbreviations_.count(ToLowerUtf8(word) + ".") > 0;
 }
 
+std::vector<std::string> Segmenter::PhraseWords(std::string_view phrase,
+                                                bool as_written) const {
+  const bool one_word =
+      !phrase.empty() && std::all_of(phrase.begin(), phrase.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      });
+  std::vector<std::string> words;
+  if (one_word) {
+    std::string& w = words.emplace_back(phrase);
+    if (!as_written)
+      for (char& c : w)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return words;
+  }
+  const Segmentation seg = Segment(phrase);
+  words.reserve(seg.tokens.size());
+  for (const Token& t : seg.tokens)
+    words.emplace_back(as_written ? TokenText(phrase, t) : seg.norm(t));
+  return words;
+}
+
 Segmentation Segmenter::Segment(std::string_view text) const {
   Segmentation seg;
   seg.tokens.reserve(text.size() / 5 + 4);

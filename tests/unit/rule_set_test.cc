@@ -543,5 +543,28 @@ INSTANTIATE_TEST_SUITE_P(
                 "r/lexicons/a.lex:1:7: error: unterminated quoted value"}),
     [](const ::testing::TestParamInfo<BadCase>& p) { return p.param.name; });
 
+// Every entry of the default lexicons is read into the same words whether
+// or not PhraseWords takes its shortcut for a word of ASCII letters.
+TEST(RuleSetTest, DefaultLexiconEntriesAreSegmentedAsTheSegmenterWould) {
+  Diagnostics d;
+  auto rules = RuleSet::LoadBuiltin(&d);
+  ASSERT_TRUE(rules) << d.ToString();
+  size_t entries = 0;
+  for (const Lexicon& lex : rules->lexicons()) {
+    for (const auto& e : lex.entries) {
+      Segmentation seg = rules->segmenter().Segment(e.surface);
+      std::vector<std::string> norms, texts;
+      for (const Token& t : seg.tokens) {
+        norms.emplace_back(seg.norm(t));
+        texts.emplace_back(TokenText(e.surface, t));
+      }
+      EXPECT_EQ(rules->segmenter().PhraseWords(e.surface, false), norms) << lex.file << ": " << e.surface;
+      EXPECT_EQ(rules->segmenter().PhraseWords(e.surface, true), texts) << lex.file << ": " << e.surface;
+      ++entries;
+    }
+  }
+  EXPECT_GT(entries, 1000u);
+}
+
 }  // namespace
 }  // namespace newsgraph

@@ -340,5 +340,23 @@ TEST(SegmenterTest, SentenceSpansCoverTheirTokens) {
   }
 }
 
+// ---- Phrases ------------------------------------------------------------
+// PhraseWords gives what Segment gives, with or without its shortcut for
+// one ASCII word.
+TEST(SegmenterTest, PhraseWordsAreTheSegmentersTokens) {
+  for (std::string_view phrase :
+       {"Aaron", "aaron", "CEO", "A", "vice president", "Inc.", "U.S.", "AT&T", "O'Brien",
+        "O\u2019Brien", "Zo\u00eb", "GmbH", "Mr.", "88VIP", "co-founder", "3M", "", " ", "\u00c9lys\u00e9e",
+        "ALL CAPS WORDS", "Smith,", "e-commerce"}) {
+    EXPECT_EQ(News().PhraseWords(phrase, false), Norms(phrase)) << phrase;
+    EXPECT_EQ(News().PhraseWords(phrase, true), Texts(phrase)) << phrase;
+  }
+}
+
+TEST(SegmenterTest, PhraseWordOfLettersIsLowerCasedOnlyForItsNormalForm) {
+  EXPECT_EQ(News().PhraseWords("McKinsey", false), Strings{"mckinsey"});
+  EXPECT_EQ(News().PhraseWords("McKinsey", true), Strings{"McKinsey"});
+}
+
 }  // namespace
 }  // namespace newsgraph
