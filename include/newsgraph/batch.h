@@ -84,8 +84,9 @@ struct BatchStats {
 };
 
 // The closing line of a run, for stderr: "newsgraph: 12 read, 12 succeeded,
-// 0 failed, 0 skipped; 3 memberships, 1 change, 0 observations; 0.05 MB in
-// 0.01 s (5.00 MB/s, 1200 documents/s)", and the pushes when `push` is set.
+// 0 failed, 0 skipped; 3 memberships, 1 change, 0 observations; 50.0 kB in
+// 10.0 ms (5.00 MB/s, 1200 documents/s)", and the pushes when `push` is set
+// ("; 2 pushed, 1 push failure").
 std::string FormatSummary(const BatchStats& s, bool push);
 
 // Runs the pipeline over every input. Diagnostics go to stderr.

@@ -903,18 +903,27 @@ void ForEachInput(const BatchOptions& o,
 std::string FormatSummary(const BatchStats& s, bool push) {
   // Small runs read in kB and ms, not "0.00 MB in 0.00 s"; the rate is
   // always MB/s, so that runs compare.
-  double mb = static_cast<double>(s.bytes) / 1e6;
-  char rate[128];
-  std::snprintf(rate, sizeof rate, "%.*f %s in %.*f %s (%.2f MB/s, %.0f documents/s)",
-                mb < 1 ? 1 : 2, mb < 1 ? mb * 1e3 : mb, mb < 1 ? "kB" : "MB",
-                s.seconds < 1 ? 1 : 2, s.seconds < 1 ? s.seconds * 1e3 : s.seconds,
-                s.seconds < 1 ? "ms" : "s", s.seconds > 0 ? mb / s.seconds : 0.0,
+  const double mb = static_cast<double>(s.bytes) / 1e6;
+  char amount[32], time[32], rate[64];
+  if (mb < 1) {
+    std::snprintf(amount, sizeof amount, "%.1f kB", mb * 1e3);
+  } else {
+    std::snprintf(amount, sizeof amount, "%.2f MB", mb);
+  }
+  if (s.seconds < 1) {
+    std::snprintf(time, sizeof time, "%.1f ms", s.seconds * 1e3);
+  } else {
+    std::snprintf(time, sizeof time, "%.2f s", s.seconds);
+  }
+  std::snprintf(rate, sizeof rate, "%.2f MB/s, %.0f documents/s",
+                s.seconds > 0 ? mb / s.seconds : 0.0,
                 s.seconds > 0 ? static_cast<double>(s.read) / s.seconds : 0.0);
   std::string out = "newsgraph: " + std::to_string(s.read) + " read, " +
                     std::to_string(s.succeeded) + " succeeded, " + std::to_string(s.failed) +
                     " failed, " + std::to_string(s.skipped) + " skipped; " +
                     Counted(s.memberships, "membership") + ", " + Counted(s.changes, "change") +
-                    ", " + Counted(s.observations, "observation") + "; " + rate;
+                    ", " + Counted(s.observations, "observation") + "; " + amount + " in " +
+                    time + " (" + rate + ")";
   if (push)
     out += "; " + std::to_string(s.pushed) + " pushed, " +
            Counted(s.push_failed, "push failure");

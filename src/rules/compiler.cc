@@ -373,11 +373,7 @@ class RuleCompiler {
   }
 
   std::vector<std::string> LiteralKeys(const Node::Test& t) {
-    const bool exact = t.kind != AtomKind::kLower;
-    std::vector<std::string> keys = impl_->segmenter->PhraseWords(t.text, exact);
-    if (exact)
-      for (auto& k : keys) k = StraightenQuotes(k);
-    return keys;
+    return PhraseKeys(*impl_->segmenter, t.text, t.kind != AtomKind::kLower);
   }
 
   RuleSetImpl* impl_;
@@ -399,7 +395,9 @@ struct Steps {
 };
 // Walks a program's empty steps from one instruction after another, with
 // the visited marks and the stack kept from walk to walk: Precompute walks
-// from every token-taking instruction, thousands of walks a rule set.
+// from every token-taking instruction, thousands of walks a rule set. A
+// walker serves one program, at most its size plus two walks, so the
+// generation stamp never wraps.
 class StepWalker {
  public:
   explicit StepWalker(const Program& program) : program_(program), seen_(program.size(), 0) {}
@@ -408,10 +406,7 @@ class StepWalker {
   void From(int32_t from, bool sentence_start, Steps* out) {
     out->tests.clear();
     out->meets_end = false;
-    if (++generation_ == 0) {  // wrapped: no mark may look current
-      std::fill(seen_.begin(), seen_.end(), 0);
-      generation_ = 1;
-    }
+    ++generation_;
     out->match = WalkEmptySteps(
         program_, from, sentence_start, false, &stack_,
         [&](int32_t pc) { return std::exchange(seen_[pc], generation_) != generation_; },

@@ -361,6 +361,11 @@ std::string TokenShape(std::string_view text);
 // Quotes straightened, case kept.
 std::string StraightenQuotes(std::string_view text);
 
+// The keys of a phrase's tokens, as the tries and literal atoms hold them:
+// normal forms, or (`exact`) the texts with quotes straightened.
+std::vector<std::string> PhraseKeys(const Segmenter& segmenter, std::string_view phrase,
+                                    bool exact);
+
 // Compiles every parsed rule into `impl` (atoms, programs, index).
 void CompileRules(std::vector<ParsedRule>* parsed,
                   std::vector<ParsedMacro>* macros, RuleSetImpl* impl,

@@ -232,4 +232,12 @@ std::string StraightenQuotes(std::string_view text) {
   return out;
 }
 
+std::vector<std::string> PhraseKeys(const Segmenter& segmenter, std::string_view phrase,
+                                    bool exact) {
+  std::vector<std::string> keys = segmenter.PhraseWords(phrase, exact);
+  if (exact)
+    for (auto& k : keys) k = StraightenQuotes(k);
+  return keys;
+}
+
 }  // namespace newsgraph

@@ -116,9 +116,7 @@ std::shared_ptr<const RuleSet> RuleSet::Compile(
     const Lexicon& lex = impl->lexicons[x];
     for (size_t i = 0; i < lex.entries.size(); ++i) {
       const auto& e = lex.entries[i];
-      std::vector<std::string> keys = impl->segmenter->PhraseWords(e.surface, lex.case_sensitive);
-      if (lex.case_sensitive)
-        for (auto& k : keys) k = StraightenQuotes(k);
+      std::vector<std::string> keys = PhraseKeys(*impl->segmenter, e.surface, lex.case_sensitive);
       if (keys.empty()) {
         diags->Error(lex.file, e.line, 1, "entry has no token");
         continue;

@@ -326,10 +326,7 @@ std::vector<std::string> Segmenter::PhraseWords(std::string_view phrase,
       });
   std::vector<std::string> words;
   if (one_word) {
-    std::string& w = words.emplace_back(phrase);
-    if (!as_written)
-      for (char& c : w)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    words.push_back(as_written ? std::string(phrase) : ToLowerUtf8(phrase));
     return words;
   }
   const Segmentation seg = Segment(phrase);
