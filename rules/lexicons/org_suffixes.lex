@@ -19,6 +19,7 @@ Cos
 Companies
 Company
 plc
+Plc
 PLC
 LLC
 L.L.C.
@@ -36,6 +37,9 @@ AG
 GmbH
 SE
 ASA
+AB
+Pty
+Pty.
 A/S
 Oyj
 Bhd
