@@ -254,8 +254,9 @@ class RuleSet {
   int FindEntityType(std::string_view name) const;  // -1 when absent
   std::vector<int> entity_stages() const;           // ascending, distinct
 
-  // Compiles the UTF-8 token-regex set now (it is otherwise compiled on the
-  // first non-ASCII token) and reports when RE2 refuses it. False then.
+  // Compiles the token regexes' UTF-8 sets now (they are otherwise compiled
+  // on the first non-ASCII token) and reports when RE2 refuses one. False
+  // then.
   bool Verify(Diagnostics* diags) const;
 
   // A segmenter that knows the "abbreviations" lexicon.

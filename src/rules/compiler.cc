@@ -313,26 +313,12 @@ class RuleCompiler {
         }
         case AtomKind::kRegex: {
           std::string anchored = (t.case_insensitive ? "(?i)" : "") + t.text;
-          // Checked once per distinct regex: Unicode classes make RE2
-          // compilation the costly part of start-up.
-          // A new regex joins the Latin-1 token-regex set here, which also
-          // checks it (the same parser as UTF-8; the UTF-8 set is filled
-          // when it is first needed). That set only ever sees ASCII tokens,
-          // so it takes the regex with its Unicode properties written as
-          // the ASCII characters they hold, which parses a hundred times
-          // quicker; a regex refused so is added as written, for RE2's own
-          // account of what is wrong with it.
+          // Checked once per distinct regex, as it joins the token-regex
+          // set (token_regex.cc).
           if (!impl_->atom_index.count({AtomKind::kRegex, -1, anchored})) {
-            if (!impl_->regex_set_ascii) {
-              RE2::Options o;
-              o.set_encoding(RE2::Options::EncodingLatin1);
-              o.set_log_errors(false);
-              impl_->regex_set_ascii = std::make_unique<RE2::Set>(o, RE2::ANCHOR_BOTH);
-            }
+            if (!impl_->token_regexes) impl_->token_regexes = std::make_unique<TokenRegexes>();
             std::string err;
-            const std::string ascii = AsciiOnlyRegex(anchored);
-            if (impl_->regex_set_ascii->Add(ascii, &err) < 0 &&
-                (ascii == anchored || impl_->regex_set_ascii->Add(anchored, &err) < 0)) {
+            if (impl_->token_regexes->Add(anchored, &err) < 0) {
               Error(n, "bad regex /" + t.text + "/: " + err);
               continue;
             }
@@ -561,22 +547,6 @@ bool IsUpperName(const std::string& s) {
 }
 
 }  // namespace
-
-const RE2::Set* RuleSetImpl::Utf8RegexSet() const {
-  std::call_once(*regex_set_once, [this] {
-    RE2::Options o;
-    o.set_encoding(RE2::Options::EncodingUTF8);
-    o.set_log_errors(false);
-    regex_set = std::make_unique<RE2::Set>(o, RE2::ANCHOR_BOTH);
-    for (int a : regex_set_atoms) {
-      // Index i must stay atom regex_set_atoms[i]: a regex only the UTF-8
-      // parser refuses (none is known) takes a place that matches nothing.
-      if (regex_set->Add(atoms[a].text, nullptr) < 0) regex_set->Add("[^\\x00-\\x{10FFFF}]", nullptr);
-    }
-    regex_set_ok = regex_set->Compile();
-  });
-  return regex_set_ok ? regex_set.get() : nullptr;
-}
 
 std::string_view FamilyName(Family f) {
   switch (f) {
@@ -851,10 +821,9 @@ void CompileRules(std::vector<ParsedRule>* parsed,
     impl->compiled.push_back(std::move(cr));
   }
 
-  // Regex atoms (added to the Latin-1 set as atoms were made, in atom
-  // order): the set for ASCII tokens compiles now, the UTF-8 one on first
-  // use (Utf8RegexSet).
-  if (impl->regex_set_ascii && !impl->regex_set_ascii->Compile())
+  // Regex atoms (added to the token-regex set as atoms were made, in atom
+  // order): its Latin-1 set compiles now, its UTF-8 sets on first use.
+  if (impl->token_regexes && !impl->token_regexes->Compile())
     diags->Error("", 0, 0, "the token regexes do not fit in memory");
 
   // Distinct tests, shared by the rules that use them.

@@ -304,12 +304,10 @@ void RuleSetImpl::StaticAtoms(std::string_view text, std::string_view norm,
     if (auto it = shape_atoms.find(TokenShape(text)); it != shape_atoms.end())
       out->insert(out->end(), it->second.begin(), it->second.end());
   }
-  if (regex_set_ascii) {
-    const RE2::Set* set = IsAscii(text) ? regex_set_ascii.get() : Utf8RegexSet();
-    std::vector<int> which;
-    if (set && set->Match(re2::StringPiece(text.data(), text.size()), &which)) {
-      for (int w : which) out->push_back(regex_set_atoms[w]);
-    }
+  if (token_regexes) {
+    const size_t from = out->size();
+    token_regexes->Match(text, out);
+    for (size_t i = from; i < out->size(); ++i) (*out)[i] = regex_set_atoms[(*out)[i]];
   }
 }
 

@@ -226,7 +226,7 @@ std::shared_ptr<const RuleSet> RuleSet::LoadBuiltin(Diagnostics* diags) {
 
 bool RuleSet::Verify(Diagnostics* diags) const {
   bool ok = true;
-  if (impl_->regex_set_ascii && !impl_->Utf8RegexSet()) {
+  if (impl_->token_regexes && !impl_->token_regexes->Verify()) {
     diags->Error("", 0, 0, "the token regexes do not fit in memory");
     ok = false;
   }
