@@ -543,12 +543,14 @@ class DocumentResolver {
     if (!value || !value->captured) return;
     // Prefer the amount mention inside the captured value.
     TokenRange range = value->range;
+    bool amount = false;  // an amount mention, not a bare number
     for (const auto& item : value->items) {
       if (item.mention < 0) continue;
       EntityType t = ann_.mentions[item.mention].type;
       if (t == entity_type::kMoney || t == entity_type::kPercent ||
           t == entity_type::kQuantity) {
         range = item.tokens;
+        amount = true;
         break;
       }
     }
@@ -568,9 +570,10 @@ class DocumentResolver {
     // last amount before it in the sentence ("rose to 1.5 billion dlrs from
     // 1.34 billion"), else the first after it ("rose to 2.02 billion from
     // 1.85 billion dlrs"). Counts (a metric with a unit of its own, such as
-    // customers) keep none.
+    // customers) keep none, nor does a bare number ("losses totaled 22",
+    // of banks, in a sentence about billions of dollars).
     if (o.quantity.unit_code.empty() && o.kind != "relative-change" &&
-        Value(r, "unit").empty()) {
+        Value(r, "unit").empty() && amount) {
       const Sentence& sent = seg_.sentences[r.sentence];
       if (!NearestCurrency(static_cast<int>(ann_.FirstFrom(range.begin)) - 1, -1, sent, &o.quantity))
         NearestCurrency(static_cast<int>(ann_.FirstFrom(range.end)), +1, sent, &o.quantity);

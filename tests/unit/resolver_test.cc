@@ -149,6 +149,18 @@ TEST(ResolverTest, AFigureWithoutCurrencyTakesTheNextOnesCurrency) {
   EXPECT_EQ(f.observations[1].quantity.unit_code, "USD");
 }
 
+// A bare number is a count, not money: it borrows no currency from the
+// amounts around it.
+TEST(ResolverTest, ABareNumberTakesNoCurrency) {
+  Facts f = Resolve("Banks with assets of one billion dlrs reporting losses totaled 22, "
+                    "the Opal Bureau said.");
+  std::vector<std::string> seen;
+  for (const auto& o : f.observations)
+    seen.push_back(o.metric + " " + std::to_string(static_cast<long>(*o.quantity.value)) + " " +
+                   o.quantity.unit_code);
+  EXPECT_EQ(seen, (std::vector<std::string>{"assets 1000000000 USD", "loss 22 "}));
+}
+
 TEST(ResolverTest, APredecessorHeldWhatTheSuccessorWasAppointedTo) {
   Facts f = Resolve("Quill Corp named Ned Moss president. Moss was formerly treasurer of "
                     "Kite Corp. He replaces Jim Sker, the company said.");
