@@ -61,6 +61,12 @@ Partner
 Managing Partner
 General Partner
 General Manager
+Area Manager
+Regional Manager
+Branch Manager
+Country Manager
+District Manager
+Plant Manager
 Manager
 Founder
 Co-Founder
