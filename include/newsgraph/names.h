@@ -60,6 +60,9 @@ class NameForms {
   // the acronym_skip lexicon's words ("Imperial Chemical Industries PLC" ->
   // "ici", "Bank of Boston Corp" -> "bb"); empty for a one-word name.
   std::string Initials(std::string_view name) const;
+  // The same with the legal suffix's initial too ("Federal Deposit
+  // Insurance Corp" -> "fdic"); empty when the name has no legal suffix.
+  std::string SuffixedInitials(std::string_view name) const;
 
   // `text` without a leading determiner ("the fourth quarter" -> "fourth
   // quarter"; lexicon determiners).
@@ -114,6 +117,7 @@ class NameForms {
   };
   Analysis& Analyze(std::string_view name) const;  // per-thread cache entry
   Analysis& Derive(std::string_view name) const;   // the same, all worked out
+  std::string InitialsOf(std::span<const std::string> words) const;
   const std::string& CachedKey(std::string_view name, bool organization) const;
   const std::string& KeyOf(Analysis& a, bool organization) const;
   std::string MakeKey(std::span<const std::string> words) const;

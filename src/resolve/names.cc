@@ -77,7 +77,16 @@ std::string NameForms::SpellLegalSuffix(std::string_view name) const {
 }
 
 std::string NameForms::Initials(std::string_view name) const {
-  const std::span<const std::string> words = Derive(name).Stripped();
+  return InitialsOf(Derive(name).Stripped());
+}
+
+std::string NameForms::SuffixedInitials(std::string_view name) const {
+  const Analysis& a = Derive(name);
+  if (a.legal_cut == 0) return "";
+  return InitialsOf(a.words);
+}
+
+std::string NameForms::InitialsOf(std::span<const std::string> words) const {
   if (words.size() < 2) return "";
   std::string out;
   for (const auto& w : words) {

@@ -626,7 +626,7 @@ class DocumentResolver {
       size_t core_words = 0;  // Words(Core(text)).size()
       std::string core;       // Words(Core(text))[0]
       bool has_initials = false;
-      std::string initials;  // Initials(text), when asked for
+      std::string initials, suffixed_initials;  // Initials(text), SuffixedInitials(text), when asked for
     };
     std::vector<Name> names(n);
     for (size_t e = 0; e < n; ++e) {
@@ -648,7 +648,8 @@ class DocumentResolver {
       if (names[e].words != 1) continue;
       const std::string& word = names[e].last;
       // "ICI" for Imperial Chemical Industries PLC: written in capitals,
-      // two letters or more, the initials of the longer name.
+      // two letters or more, the initials of the longer name, with or
+      // without its legal suffix ("FDIC": Federal Deposit Insurance Corp).
       const bool acronym = ent.type == entity_type::kOrganization && word.size() >= 2 &&
                            IsAllCapitals(names[e].text);
       int found = -1;
@@ -664,9 +665,10 @@ class DocumentResolver {
           if (!match && acronym) {
             if (!other.has_initials) {
               other.initials = names_.Initials(other.text);
+              other.suffixed_initials = names_.SuffixedInitials(other.text);
               other.has_initials = true;
             }
-            match = other.initials == word;
+            match = other.initials == word || other.suffixed_initials == word;
           }
         }
         if (!match) continue;

@@ -71,6 +71,10 @@ TEST_F(NameFormsTest, InitialsSkipLegalSuffixAndConnectors) {
   EXPECT_EQ(forms_.Initials("Bank of Boston Inc"), "bb");
   EXPECT_EQ(forms_.Initials("Acme Inc"), "");  // one word left: no acronym
   EXPECT_EQ(forms_.Initials("3 Rivers Ltd."), "");
+  // With the suffix's initial: only for a name that has a legal suffix.
+  EXPECT_EQ(forms_.SuffixedInitials("Federal Deposit Insurance Ltd."), "fdil");
+  EXPECT_EQ(forms_.SuffixedInitials("Bank of Boston Inc"), "bbi");
+  EXPECT_EQ(forms_.SuffixedInitials("Federal Deposit Insurance"), "");
 }
 
 // ---- Slug ---------------------------------------------------------------

@@ -139,6 +139,11 @@ TEST(ResolverTest, AnAcronymInCapitalsIsTheCompanyWithThoseInitials) {
                     "Glidden Paints for 580 mln dlrs.");
   ASSERT_EQ(g.changes.size(), 1u);
   EXPECT_EQ(E(g, g.changes[0].resulting).name, "ICX");
+  // The initials may take in the legal suffix.
+  Facts h = Resolve("The Federal Savings Insurance Corp reported losses. FSIC Chairman Ada "
+                    "Moss said more banks would fail.");
+  ASSERT_EQ(h.memberships.size(), 1u);
+  EXPECT_EQ(E(h, h.memberships[0].organization).name, "Federal Savings Insurance Corp.");
 }
 
 TEST(ResolverTest, AFigureWithoutCurrencyTakesTheNextOnesCurrency) {
