@@ -437,7 +437,10 @@ class DocumentResolver {
           ms.role = role.entity;
           ms.organization = org;
           ms.role_name = role.name;
-          if (role.status.empty()) ms.status = status;
+          // The title's own word ("former president", "acting chairman")
+          // says the status, except of one who no longer holds it: the
+          // predecessor of a "new general manager" is a former one.
+          if (role.status.empty() || status == "former") ms.status = status;
           else ms.status = role.status;
           ms.start_date = start;
           ms.end_date = end;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "newsgraph/pipeline.h"
 
 namespace newsgraph {
@@ -164,6 +166,17 @@ TEST(ResolverTest, ABareNumberTakesNoCurrency) {
     seen.push_back(o.metric + " " + std::to_string(static_cast<long>(*o.quantity.value)) + " " +
                    o.quantity.unit_code);
   EXPECT_EQ(seen, (std::vector<std::string>{"assets 1000000000 USD", "loss 22 "}));
+}
+
+// A title's own status word is the new holder's: whom a "new general
+// manager" replaces is a former one.
+TEST(ResolverTest, ThePredecessorOfANewHolderIsFormer) {
+  Facts f = Resolve("Tarn Oil Corp has named Ana Ruiz as its new general manager replacing "
+                    "Tom Reyes.");
+  std::vector<std::string> seen;
+  for (const auto& m : f.memberships) seen.push_back(E(f, m.member).name + ":" + m.status);
+  std::sort(seen.begin(), seen.end());
+  EXPECT_EQ(seen, (std::vector<std::string>{"Ana Ruiz:appointed", "Tom Reyes:former"}));
 }
 
 TEST(ResolverTest, APredecessorHeldWhatTheSuccessorWasAppointedTo) {
