@@ -655,15 +655,18 @@ class DocumentResolver {
       // without its legal suffix ("FDIC": Federal Deposit Insurance Corp).
       const bool acronym = ent.type == entity_type::kOrganization && word.size() >= 2 &&
                            IsAllCapitals(names[e].text);
-      int found = -1;
-      bool ambiguous = false;
+      // The one name that matches, or failing that the one that matches
+      // weakly (the first word of a longer core, named before).
+      int found = -1, found_weak = -1;
+      bool ambiguous = false, ambiguous_weak = false;
       for (size_t o = 0; o < n; ++o) {
         if (o == e || facts_.entities[o].type != ent.type) continue;
         Name& other = names[o];
-        bool match;
+        bool match, weak = false;
         if (ent.type == entity_type::kPerson) {
           match = other.words >= 2 && other.last == word;
         } else {
+          // "Northwind" for Northwind Ltd.
           match = other.core_words == 1 && other.words >= 2 && other.core == word;
           if (!match && acronym) {
             if (!other.has_initials) {
@@ -673,12 +676,20 @@ class DocumentResolver {
             }
             match = other.initials == word || other.suffixed_initials == word;
           }
+          // "Harris" for Harris Graphics, named before it.
+          weak = !match && other.core_words >= 2 && other.core == word &&
+                 facts_.entities[o].first_token < ent.first_token;
+        }
+        if (weak) {
+          if (found_weak >= 0) ambiguous_weak = true;
+          found_weak = static_cast<int>(o);
         }
         if (!match) continue;
         if (found >= 0) ambiguous = true;
         found = static_cast<int>(o);
       }
       if (found >= 0 && !ambiguous) into[e] = found;
+      else if (found < 0 && found_weak >= 0 && !ambiguous_weak) into[e] = found_weak;
     }
     auto map = [&](int& x) {
       if (x >= 0 && into[x] >= 0) x = into[x];

@@ -168,6 +168,24 @@ TEST(ResolverTest, ABareNumberTakesNoCurrency) {
   EXPECT_EQ(seen, (std::vector<std::string>{"assets 1000000000 USD", "loss 22 "}));
 }
 
+// One word that begins a company's name, after it, is that company; but
+// not when it begins two names, and not before a company it names fully.
+TEST(ResolverTest, TheFirstWordOfANameNamedBeforeIsThatCompany) {
+  Facts f = Resolve("Opal International Inc bought Harris Graphics. Harris chairman Ada Moss "
+                    "said orders rose.");
+  ASSERT_EQ(f.memberships.size(), 1u);
+  EXPECT_EQ(E(f, f.memberships[0].organization).name, "Harris Graphics");
+  Facts g = Resolve("Harris Graphics and Harris Tools merged. Harris chairman Ada Moss "
+                    "said orders rose.");
+  ASSERT_EQ(g.memberships.size(), 1u);
+  EXPECT_EQ(E(g, g.memberships[0].organization).name, "Harris");
+  // A company whose whole core is the word comes first.
+  Facts h = Resolve("Opal Freight Lines said Opal Ltd bought it. Opal chairman Ada Moss said "
+                    "orders rose.");
+  ASSERT_EQ(h.memberships.size(), 1u);
+  EXPECT_EQ(E(h, h.memberships[0].organization).name, "Opal Ltd.");
+}
+
 // A title's own status word is the new holder's: whom a "new general
 // manager" replaces is a former one.
 TEST(ResolverTest, ThePredecessorOfANewHolderIsFormer) {
