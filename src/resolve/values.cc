@@ -1,5 +1,6 @@
 // Amounts: numbers, number words, scales, currencies, percent, bounds.
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <set>
@@ -191,10 +192,17 @@ Quantity Normalizer::ParseQuantity(std::string_view text,
   } else if (scale != 1) {
     q.value = scale;  // "a million"
   }
-  // Keep values free of binary noise: 4.2 * 1e9 is 4200000000.000001.
+  // Keep values free of binary noise: 4.2 * 1e9 is 4200000000.000001 and
+  // 8.54 * 1e9 is 8539999999.999999. A figure in the text has far fewer
+  // than 15 significant digits, so those 15 are the figure; beyond
+  // millionths nothing is kept.
   auto tidy = [](std::optional<double>& x) {
     if (!x) return;
-    *x = std::round(*x * 1e6) / 1e6;
+    char buf[40];
+    const auto r = std::to_chars(buf, buf + sizeof buf - 1, *x, std::chars_format::general, 15);
+    *r.ptr = '\0';
+    *x = std::strtod(buf, nullptr);
+    if (std::fabs(*x) < 1e9) *x = std::round(*x * 1e6) / 1e6;
   };
   tidy(q.value);
   tidy(q.min);

@@ -17,7 +17,7 @@ std::shared_ptr<const RuleSet> ValueRules() {
         {
             {"t/scales.lex",
              "million | scale=1000000\nbillion | scale=1000000000\n"
-             "mln | scale=1000000\n"},
+             "mln | scale=1000000\ntrillion | scale=1000000000000\n"},
             {"t/currencies.lex",
              "yuan | currency=CNY\ndlrs => dollars | currency=USD\n"
              "$ => dollars | currency=USD\n"
@@ -113,6 +113,18 @@ TEST(ParseQuantityTest, DecimalTimesScaleHasNoBinaryNoise) {
   ASSERT_TRUE(q.value.has_value());
   EXPECT_EQ(*q.value, 4200000000.0);  // exactly, not 4200000000.000001
   EXPECT_EQ(q.unit_code, "CNY");
+  // Every figure with two decimals, in millions, billions and trillions,
+  // is the number it says (8.54 billion is not 8539999999.999999).
+  for (int cents = 1; cents < 10000; ++cents) {
+    const std::string figure = std::to_string(cents / 100) + "." +
+                               std::to_string(cents % 100 / 10) + std::to_string(cents % 10);
+    for (auto [scale, zeros] : {std::pair{"mln", 4}, {"billion", 7}, {"trillion", 10}}) {
+      const Quantity v = Parse(figure + " " + scale + " dlrs");
+      ASSERT_TRUE(v.value.has_value()) << figure;
+      const std::string want = std::to_string(cents) + std::string(zeros, '0');
+      EXPECT_EQ(*v.value, std::stod(want)) << figure << " " << scale;
+    }
+  }
 }
 
 TEST(ParseQuantityTest, MoreThanIsALowerBound) {
