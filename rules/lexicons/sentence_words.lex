@@ -73,3 +73,20 @@ Shr
 Note
 Reuter
 Reuters
+# Auxiliaries and verbs a sentence may begin with ("<Avalon Corp> of the U.S.
+# Has a 17 pct stake"); not "Will" or "Said", which are also names.
+Has
+Have
+Had
+Is
+Was
+Were
+Are
+Would
+Could
+Should
+Can
+Does
+Did
+Do
+Says
