@@ -630,6 +630,7 @@ class DocumentResolver {
       std::string core;       // Words(Core(text))[0]
       bool has_initials = false;
       std::string initials, suffixed_initials;  // Initials(text), SuffixedInitials(text), when asked for
+      std::vector<std::string> stripped;  // an organization's Words(StripLegalSuffix(text))
     };
     std::vector<Name> names(n);
     for (size_t e = 0; e < n; ++e) {
@@ -643,12 +644,36 @@ class DocumentResolver {
       if (!parts.words.empty()) name.last = parts.words.back();
       name.core_words = parts.core.size();
       if (!parts.core.empty()) name.core = parts.core[0];
+      if (type == entity_type::kOrganization)
+        name.stripped.assign(parts.stripped.begin(), parts.stripped.end());
     }
+    // "Royal Bank" for the Royal Bank of Canada named before it: the one
+    // organization whose name is this one's words, then "of" and more; -1
+    // when none is or two are. ("Lloyds Bank" is not Lloyds Bank Canada,
+    // its unit.)
+    auto named_before_with_of = [&](size_t e) {
+      const std::vector<std::string>& mine = names[e].stripped;
+      int found = -1;
+      for (size_t o = 0; o < n; ++o) {
+        const std::vector<std::string>& theirs = names[o].stripped;
+        if (o == e || facts_.entities[o].type != entity_type::kOrganization ||
+            facts_.entities[o].first_token >= facts_.entities[e].first_token ||
+            mine.size() < 2 || theirs.size() < mine.size() + 2 || theirs[mine.size()] != "of" ||
+            !std::equal(mine.begin(), mine.end(), theirs.begin()))
+          continue;
+        if (found >= 0) return -1;
+        found = static_cast<int>(o);
+      }
+      return found;
+    };
     std::vector<int> into(n, -1);
     for (size_t e = 0; e < n; ++e) {
       const Entity& ent = facts_.entities[e];
       if (ent.type != entity_type::kPerson && ent.type != entity_type::kOrganization) continue;
-      if (names[e].words != 1) continue;
+      if (names[e].words != 1) {
+        if (ent.type == entity_type::kOrganization) into[e] = named_before_with_of(e);
+        continue;
+      }
       const std::string& word = names[e].last;
       // "ICI" for Imperial Chemical Industries PLC: written in capitals,
       // two letters or more, the initials of the longer name, with or

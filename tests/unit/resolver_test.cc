@@ -186,6 +186,19 @@ TEST(ResolverTest, TheFirstWordOfANameNamedBeforeIsThatCompany) {
   EXPECT_EQ(E(h, h.memberships[0].organization).name, "Opal Ltd.");
 }
 
+// A name that is a longer one named before without its "of ..." is that
+// company; one that lacks a place at the end is not (that is its unit).
+TEST(ResolverTest, ANameWithoutItsOfPartIsThatCompany) {
+  Facts f = Resolve("The Opal Bank of Tarnia reported results. Opal Bank chairman Ada Moss "
+                    "said loans rose.");
+  ASSERT_EQ(f.memberships.size(), 1u);
+  EXPECT_EQ(E(f, f.memberships[0].organization).name, "Opal Bank of Tarnia");
+  Facts g = Resolve("Opal Bank Canada reported results. Opal Bank chairman Ada Moss said "
+                    "loans rose.");
+  ASSERT_EQ(g.memberships.size(), 1u);
+  EXPECT_EQ(E(g, g.memberships[0].organization).name, "Opal Bank");
+}
+
 // A title's own status word is the new holder's: whom a "new general
 // manager" replaces is a former one.
 TEST(ResolverTest, ThePredecessorOfANewHolderIsFormer) {
