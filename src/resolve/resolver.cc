@@ -188,8 +188,9 @@ class DocumentResolver {
   // The organization of the latest sentence before mention `p` whose first
   // organization mention stands at its start (within its first three
   // tokens), skipping pronouns that do not resolve.
-  int SubjectBefore(int p) {
-    uint32_t tok = ann_.mentions[p].tokens.begin;
+  int SubjectBefore(int p) { return SubjectBefore(ann_.mentions[p].tokens.begin, p); }
+  // The same before token `tok` (mention `p` starts there, or -1).
+  int SubjectBefore(uint32_t tok, int p) {
     for (int s = static_cast<int>(seg_.sentences.size()) - 1; s >= 0; --s) {
       const Sentence& sent = seg_.sentences[s];
       if (sent.tokens.begin > tok) continue;
@@ -340,6 +341,7 @@ class DocumentResolver {
     auto orgs = ArgEntities(a, entity_type::kOrganization, true);
     if (orgs.empty() && a && !a->captured && a->value == "context") {
       int e = ContextOrganization(r.tokens.begin, r.sentence);
+      if (e < 0) e = SubjectBefore(r.tokens.begin, -1);
       if (e < 0) e = ContextOrganization(r.tokens.begin);
       if (e >= 0) orgs.push_back(e);
     }

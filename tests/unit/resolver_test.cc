@@ -199,6 +199,20 @@ TEST(ResolverTest, ANameWithoutItsOfPartIsThatCompany) {
   EXPECT_EQ(E(g, g.memberships[0].organization).name, "Opal Bank");
 }
 
+// With no organization in its sentence, a relation is about the company
+// the story's sentences are about, not the last one named.
+TEST(ResolverTest, ContextIsTheSubjectCompanyNotTheLastNamed) {
+  Facts f = Resolve("Tarn Inc said it named Ann Lee as its president. Lee had been president "
+                    "of the Tarn Rail Division. Chairman Bo Ek also held the position of "
+                    "president.");
+  std::vector<std::string> ek;
+  for (const auto& m : f.memberships)
+    if (E(f, m.member).name == "Bo Ek")
+      ek.push_back(E(f, m.role).name + "@" + E(f, m.organization).name);
+  std::sort(ek.begin(), ek.end());
+  EXPECT_EQ(ek, (std::vector<std::string>{"Chairman@Tarn Inc.", "President@Tarn Inc."}));
+}
+
 // A title's own status word is the new holder's: whom a "new general
 // manager" replaces is a former one.
 TEST(ResolverTest, ThePredecessorOfANewHolderIsFormer) {
