@@ -652,16 +652,27 @@ class DocumentResolver {
     // "Royal Bank" for the Royal Bank of Canada named before it: the one
     // organization whose name is this one's words, then "of" and more; -1
     // when none is or two are. ("Lloyds Bank" is not Lloyds Bank Canada,
-    // its unit.)
+    // its unit.) So is "Commerce Bank" for the Canadian Imperial Bank of
+    // Commerce: a name that ends on "bank of" the words before "bank".
+    auto with_of = [](const std::vector<std::string>& mine,
+                      const std::vector<std::string>& theirs) {
+      if (mine.size() < 2) return false;
+      if (theirs.size() >= mine.size() + 2 && theirs[mine.size()] == "of" &&
+          std::equal(mine.begin(), mine.end(), theirs.begin()))
+        return true;
+      const size_t k = mine.size() - 1;  // "commerce bank": k words before "bank"
+      if (mine.back() != "bank" || theirs.size() < k + 2) return false;
+      const size_t at = theirs.size() - k - 2;  // where "bank of" stands
+      return theirs[at] == "bank" && theirs[at + 1] == "of" &&
+             std::equal(mine.begin(), mine.begin() + k, theirs.begin() + at + 2);
+    };
     auto named_before_with_of = [&](size_t e) {
       const std::vector<std::string>& mine = names[e].stripped;
       int found = -1;
       for (size_t o = 0; o < n; ++o) {
-        const std::vector<std::string>& theirs = names[o].stripped;
         if (o == e || facts_.entities[o].type != entity_type::kOrganization ||
             facts_.entities[o].first_token >= facts_.entities[e].first_token ||
-            mine.size() < 2 || theirs.size() < mine.size() + 2 || theirs[mine.size()] != "of" ||
-            !std::equal(mine.begin(), mine.end(), theirs.begin()))
+            !with_of(mine, names[o].stripped))
           continue;
         if (found >= 0) return -1;
         found = static_cast<int>(o);

@@ -197,6 +197,11 @@ TEST(ResolverTest, ANameWithoutItsOfPartIsThatCompany) {
                     "loans rose.");
   ASSERT_EQ(g.memberships.size(), 1u);
   EXPECT_EQ(E(g, g.memberships[0].organization).name, "Opal Bank");
+  // "Commerce Bank" is a Bank of Commerce.
+  Facts h = Resolve("The Tarnian Imperial Bank of Commerce reported results. Commerce Bank "
+                    "chairman Ada Moss said loans rose.");
+  ASSERT_EQ(h.memberships.size(), 1u);
+  EXPECT_EQ(E(h, h.memberships[0].organization).name, "Tarnian Imperial Bank of Commerce");
 }
 
 // With no organization in its sentence, a relation is about the company
