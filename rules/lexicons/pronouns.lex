@@ -1,7 +1,9 @@
 # Words that refer back to a person or an organization named earlier; they
 # are resolved to the latest one before them, or with refers=subject to the
 # latest organization that a sentence began with (the company the article is
-# about, rather than the one named last).
+# about, rather than the one named last). An organization's pronoun with no
+# organization before it in its sentence ("The maker said it acquired ...")
+# is resolved as refers=subject is.
 he | type=PERSON pronoun=yes
 she | type=PERSON pronoun=yes
 his | type=PERSON pronoun=yes

@@ -254,14 +254,32 @@ class DocumentResolver {
     return e;
   }
 
-  // The latest mention of `type` before mention `p`, through pronouns; for
-  // mentions marked refers=subject, the latest organization that opened a
-  // sentence, when there is one.
+  // Whether an organization (or a name known as one) is mentioned before
+  // mention `p` in its sentence.
+  bool OrganizationBeforeInSentence(int p) {
+    const uint32_t tok = ann_.mentions[p].tokens.begin;
+    uint32_t begin = 0;
+    for (const Sentence& s : seg_.sentences)
+      if (s.tokens.begin <= tok) begin = s.tokens.begin;
+    for (int i = p - 1; i >= 0 && ann_.mentions[i].tokens.begin >= begin; --i) {
+      const Mention& m = ann_.mentions[i];
+      if (m.type == entity_type::kOrganization) return true;
+      if (m.type == entity_type::kName && KnownEntity(i, entity_type::kOrganization) >= 0) return true;
+    }
+    return false;
+  }
+
+  // The entity pronoun mention `p` refers to: with refers=subject, or for
+  // an organization's pronoun with none named before it in its sentence
+  // ("The maker said it acquired ..."), the latest organization that opened
+  // a sentence, when there is one; else the latest mention of its type
+  // before it, through pronouns.
   int Antecedent(int p) {
     if (antecedent_done_[p]) return mention_entity_[p];
     antecedent_done_[p] = 1;
     const EntityType want = ann_.mentions[p].type;
-    if (FindAttribute(ann_.mentions[p].attributes, "refers") == "subject") {
+    if (FindAttribute(ann_.mentions[p].attributes, "refers") == "subject" ||
+        (want == entity_type::kOrganization && !OrganizationBeforeInSentence(p))) {
       int e = SubjectBefore(p);
       if (e >= 0) {
         mention_entity_[p] = e;

@@ -218,6 +218,17 @@ TEST(ResolverTest, ContextIsTheSubjectCompanyNotTheLastNamed) {
   EXPECT_EQ(ek, (std::vector<std::string>{"Chairman@Tarn Inc.", "President@Tarn Inc."}));
 }
 
+// "It" with no company named before it in its sentence is the company the
+// story's sentences begin with, not the last one named.
+TEST(ResolverTest, ItWithNoCompanyBeforeItIsTheSubject) {
+  Facts f = Resolve("Quill Corp, recently bought by a unit of Opal N.V., said it would sell "
+                    "a division. The maker said it acquired Tarn Shoes Co in 1978.");
+  ASSERT_EQ(f.changes.size(), 2u);
+  std::vector<std::string> into;
+  for (const auto& c : f.changes) into.push_back(E(f, c.resulting).name);
+  EXPECT_EQ(into, (std::vector<std::string>{"Opal N.V.", "Quill Corp."}));
+}
+
 // A title's own status word is the new holder's: whom a "new general
 // manager" replaces is a former one.
 TEST(ResolverTest, ThePredecessorOfANewHolderIsFormer) {
