@@ -190,10 +190,13 @@ class DocumentResolver {
   // tokens), skipping pronouns that do not resolve.
   int SubjectBefore(int p) { return SubjectBefore(ann_.mentions[p].tokens.begin, p); }
   // The same before token `tok` (mention `p` starts there, or -1).
+  // Looks back over at most kSubjectLookback sentences, so that a long
+  // document without such a sentence costs linear time, not quadratic.
+  static constexpr int kSubjectLookback = 50;
   int SubjectBefore(uint32_t tok, int p) {
-    for (int s = static_cast<int>(seg_.sentences.size()) - 1; s >= 0; --s) {
+    const int here = SentenceAt(tok);
+    for (int s = here; s >= 0 && s > here - kSubjectLookback; --s) {
       const Sentence& sent = seg_.sentences[s];
-      if (sent.tokens.begin > tok) continue;
       auto [first, last] = ann_.MentionsStartingIn(
           {sent.tokens.begin, std::min(sent.tokens.begin + 3, tok)});
       for (size_t i = first; i < last; ++i) {
@@ -209,6 +212,14 @@ class DocumentResolver {
       }
     }
     return -1;
+  }
+
+  // The last sentence that starts at or before token `tok`, or -1 (a
+  // binary search: documents may have many sentences).
+  int SentenceAt(uint32_t tok) const {
+    auto after = std::upper_bound(seg_.sentences.begin(), seg_.sentences.end(), tok,
+                                  [](uint32_t t, const Sentence& s) { return t < s.tokens.begin; });
+    return static_cast<int>(after - seg_.sentences.begin()) - 1;
   }
 
   // The entity of type `type` that NAME mention `i` already stands for, or
@@ -257,10 +268,8 @@ class DocumentResolver {
   // Whether an organization (or a name known as one) is mentioned before
   // mention `p` in its sentence.
   bool OrganizationBeforeInSentence(int p) {
-    const uint32_t tok = ann_.mentions[p].tokens.begin;
-    uint32_t begin = 0;
-    for (const Sentence& s : seg_.sentences)
-      if (s.tokens.begin <= tok) begin = s.tokens.begin;
+    const int sentence = SentenceAt(ann_.mentions[p].tokens.begin);
+    const uint32_t begin = sentence < 0 ? 0 : seg_.sentences[sentence].tokens.begin;
     for (int i = p - 1; i >= 0 && ann_.mentions[i].tokens.begin >= begin; --i) {
       const Mention& m = ann_.mentions[i];
       if (m.type == entity_type::kOrganization) return true;

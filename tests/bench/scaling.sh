@@ -10,6 +10,9 @@
 #   sentences one-word sentences ("Word. Word. ...")
 #   names     one sentence listing person names, comma-separated
 #   line      one line of a single letter, no spaces
+#   pronouns  short sentences whose "it", "its" and "the company" refer
+#             back, and relations about the company in context, with no
+#             sentence that begins with a company
 # usage: tests/bench/scaling.sh [NEWSGRAPH] [SIZES_MB...]
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
@@ -21,7 +24,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 printf '%-10s %6s %9s %8s %9s\n' kind MB seconds s/MB 'RSS MB'
-for kind in soup sentences names line; do
+for kind in soup sentences names line pronouns; do
   for mb in $sizes; do
     python3 - "$kind" "$mb" "$work/in.txt" <<'PY'
 import random, sys
@@ -40,6 +43,11 @@ while n < target:
         w = "Word. "
     elif kind == "names":
         w = "Anna Lee%d Park, " % (n % 10)
+    elif kind == "pronouns":
+        w = random.choice(["It rose sharply. ", "Its sales fell 4%. ",
+                           "The maker said it acquired Tarn Shoes Co. ",
+                           "Prices rose. ", "The company named Ann Lee president. ",
+                           "He said it was fine. "])
     else:
         w = "a" * 4096
     parts.append(w)
