@@ -203,8 +203,10 @@ class DocumentResolver {
         const Mention& m = ann_.mentions[i];
         if (static_cast<int>(i) == p) break;
         int e = -1;
-        if (m.type == entity_type::kOrganization) {
-          e = m.pronoun ? Antecedent(static_cast<int>(i)) : Assign(static_cast<int>(i), m.type);
+        if (m.type == entity_type::kOrganization && !m.pronoun) {
+          e = Assign(static_cast<int>(i), m.type);
+        } else if (m.type == entity_type::kOrganization) {
+          e = GuardedAntecedent(static_cast<int>(i));
         } else if (m.type == entity_type::kName) {
           e = KnownEntity(static_cast<int>(i), entity_type::kOrganization);
         }
@@ -295,7 +297,8 @@ class DocumentResolver {
         return e;
       }
     }
-    for (int i = p - 1; i >= 0; --i) {
+    const uint32_t floor = LookbackFloor(ann_.mentions[p].tokens.begin);
+    for (int i = p - 1; i >= 0 && ann_.mentions[i].tokens.begin >= floor; --i) {
       const Mention& m = ann_.mentions[i];
       if (m.type == entity_type::kName) {
         // A name that an earlier relation or another mention typed.
@@ -307,13 +310,42 @@ class DocumentResolver {
         continue;
       }
       if (m.type != want) continue;
-      int e = m.pronoun ? Antecedent(i) : Assign(i, want);
+      int e;
+      if (!m.pronoun) {
+        e = Assign(i, want);
+      } else if (antecedent_done_[i] || antecedent_depth_ < kAntecedentDepth) {
+        e = GuardedAntecedent(i);
+        if (e < 0) break;  // it found nothing before it: nor will this
+      } else {
+        continue;  // resolved later, in its turn; past it the search goes on
+      }
       if (e >= 0) {
         mention_entity_[p] = e;
         return e;
       }
     }
     return -1;
+  }
+
+  // The first token of the sentence kSubjectLookback - 1 before the one of
+  // token `tok`: how far back an antecedent or a context organization is
+  // looked for, so that a long document costs linear time.
+  uint32_t LookbackFloor(uint32_t tok) const {
+    const int s = SentenceAt(tok) - (kSubjectLookback - 1);
+    return s <= 0 ? 0 : seg_.sentences[s].tokens.begin;
+  }
+  // Pronouns resolve earlier pronouns first, at most this deep (a long
+  // document's chain of "it"s must not exhaust the stack): deeper, an
+  // unresolved pronoun counts as resolving to nothing.
+  static constexpr int kAntecedentDepth = 64;
+  int antecedent_depth_ = 0;
+  int GuardedAntecedent(int i) {
+    if (antecedent_done_[i]) return mention_entity_[i];
+    if (antecedent_depth_ >= kAntecedentDepth) return -1;
+    ++antecedent_depth_;
+    const int e = Antecedent(i);
+    --antecedent_depth_;
+    return e;
   }
 
   // The entity a mention stands for, in a slot that wants `type`.
@@ -343,7 +375,7 @@ class DocumentResolver {
   // in the sentence, else the latest one in the document.
   // With `sentence`, only that sentence is searched.
   int ContextOrganization(uint32_t t, std::optional<uint32_t> sentence = {}) {
-    uint32_t floor = sentence ? seg_.sentences[*sentence].tokens.begin : 0;
+    uint32_t floor = sentence ? seg_.sentences[*sentence].tokens.begin : LookbackFloor(t);
     // From the last mention that starts before `t`, backwards.
     for (int i = static_cast<int>(ann_.FirstFrom(t)) - 1; i >= 0; --i) {
       const Mention& m = ann_.mentions[i];
@@ -355,8 +387,9 @@ class DocumentResolver {
         continue;
       }
       if (m.type != entity_type::kOrganization) continue;
-      int e = m.pronoun ? Antecedent(i) : Assign(i, m.type);
+      int e = m.pronoun ? GuardedAntecedent(i) : Assign(i, m.type);
       if (e >= 0) return e;
+      if (m.pronoun) break;  // it found none before it: nor will this
     }
     return -1;
   }

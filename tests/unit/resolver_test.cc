@@ -229,6 +229,21 @@ TEST(ResolverTest, ItWithNoCompanyBeforeItIsTheSubject) {
   EXPECT_EQ(into, (std::vector<std::string>{"Opal N.V.", "Quill Corp."}));
 }
 
+// A long run of pronouns, resolved from its end, neither exhausts the stack
+// nor takes quadratic time; pronouns near their company still find it.
+TEST(ResolverTest, ALongChainOfPronounsIsResolvedSafely) {
+  std::string text = "Quill Corp rose.";
+  for (int i = 0; i < 100000; ++i) text += " It rose.";
+  text += " It named Ann Lee president. Quill Corp fell. It named Bo Ek treasurer.";
+  Facts f = Resolve(text);
+  std::vector<std::string> seen;
+  for (const auto& m : f.memberships)
+    seen.push_back(E(f, m.member).name + "@" +
+                   (m.organization < 0 ? std::string("-") : E(f, m.organization).name));
+  std::sort(seen.begin(), seen.end());
+  EXPECT_EQ(seen, (std::vector<std::string>{"Ann Lee@-", "Bo Ek@Quill Corp."}));
+}
+
 // A title's own status word is the new holder's: whom a "new general
 // manager" replaces is a former one.
 TEST(ResolverTest, ThePredecessorOfANewHolderIsFormer) {
