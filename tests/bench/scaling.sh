@@ -12,7 +12,7 @@
 #   line      one line of a single letter, no spaces
 #   pronouns  short sentences whose "it", "its" and "the company" refer
 #             back, and relations about the company in context, with no
-#             sentence that begins with a company
+#             company named at all
 # usage: tests/bench/scaling.sh [NEWSGRAPH] [SIZES_MB...]
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
@@ -45,7 +45,7 @@ while n < target:
         w = "Anna Lee%d Park, " % (n % 10)
     elif kind == "pronouns":
         w = random.choice(["It rose sharply. ", "Its sales fell 4%. ",
-                           "The maker said it acquired Tarn Shoes Co. ",
+                           "The maker said it named Bo Ek treasurer. ",
                            "Prices rose. ", "The company named Ann Lee president. ",
                            "He said it was fine. "])
     else:
