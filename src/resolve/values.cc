@@ -199,8 +199,8 @@ Quantity Normalizer::ParseQuantity(std::string_view text,
   auto tidy = [](std::optional<double>& x) {
     if (!x) return;
     char buf[40];
-    const auto r = std::to_chars(buf, buf + sizeof buf - 1, *x, std::chars_format::general, 15);
-    *r.ptr = '\0';
+    const auto printed = std::to_chars(buf, buf + sizeof buf - 1, *x, std::chars_format::general, 15);
+    *printed.ptr = '\0';
     *x = std::strtod(buf, nullptr);
     if (std::fabs(*x) < 1e9) *x = std::round(*x * 1e6) / 1e6;
   };
