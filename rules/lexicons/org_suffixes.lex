@@ -54,6 +54,7 @@ Enterprises
 Bancorp
 Bancshares
 Bank
+Fund
 Airlines
 Airways
 Partners

@@ -72,7 +72,6 @@ Qtr
 Shr
 Note
 Reuter
-Reuters
 # Auxiliaries and verbs a sentence may begin with ("<Avalon Corp> of the U.S.
 # Has a 17 pct stake"); not "Will" or "Said", which are also names.
 Has
