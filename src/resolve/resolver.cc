@@ -726,16 +726,67 @@ class DocumentResolver {
       return theirs[at] == "bank" && theirs[at + 1] == "of" &&
              std::equal(mine.begin(), mine.begin() + k, theirs.begin() + at + 2);
     };
+    // The entities each comparison can match, by the word it compares, so
+    // that a document with thousands of names is not compared pairwise.
+    using Index = std::unordered_map<std::string, std::vector<int>>;
+    Index by_last, by_core, by_first, by_bank_tail, by_initials;
+    bool initials_indexed = false;
+    auto join = [](auto begin, auto end) {
+      std::string key;
+      for (auto it = begin; it != end; ++it) key.append(*it).push_back(' ');
+      return key;
+    };
+    for (size_t o = 0; o < n; ++o) {
+      const EntityType type = facts_.entities[o].type;
+      const Name& name = names[o];
+      const int id = static_cast<int>(o);
+      if (type == entity_type::kPerson && name.words >= 2) by_last[name.last].push_back(id);
+      if (type != entity_type::kOrganization) continue;
+      if (name.words >= 2 && !name.core.empty()) by_core[name.core].push_back(id);
+      const std::vector<std::string>& w = name.stripped;
+      if (w.size() >= 3) by_first[w[0]].push_back(id);
+      for (size_t at = 0; at + 2 < w.size(); ++at)
+        if (w[at] == "bank" && w[at + 1] == "of")
+          by_bank_tail[join(w.begin() + at + 2, w.end())].push_back(id);
+    }
+    auto index_initials = [&] {
+      if (initials_indexed) return;
+      initials_indexed = true;
+      for (size_t o = 0; o < n; ++o) {
+        if (facts_.entities[o].type != entity_type::kOrganization) continue;
+        Name& other = names[o];
+        other.initials = names_.Initials(other.text);
+        other.suffixed_initials = names_.SuffixedInitials(other.text);
+        other.has_initials = true;
+        if (!other.initials.empty()) by_initials[other.initials].push_back(static_cast<int>(o));
+        if (!other.suffixed_initials.empty() && other.suffixed_initials != other.initials)
+          by_initials[other.suffixed_initials].push_back(static_cast<int>(o));
+      }
+    };
+    std::vector<int> candidates;
+    auto gather = [&](const Index& index, const std::string& key) {
+      if (auto it = index.find(key); it != index.end())
+        candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+    };
+    auto distinct = [&] {
+      std::sort(candidates.begin(), candidates.end());
+      candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    };
     auto named_before_with_of = [&](size_t e) {
       const std::vector<std::string>& mine = names[e].stripped;
+      if (mine.size() < 2) return -1;
+      candidates.clear();
+      gather(by_first, mine[0]);
+      if (mine.back() == "bank") gather(by_bank_tail, join(mine.begin(), mine.end() - 1));
+      distinct();
       int found = -1;
-      for (size_t o = 0; o < n; ++o) {
-        if (o == e || facts_.entities[o].type != entity_type::kOrganization ||
+      for (int o : candidates) {
+        if (static_cast<size_t>(o) == e ||
             facts_.entities[o].first_token >= facts_.entities[e].first_token ||
             !with_of(mine, names[o].stripped))
           continue;
         if (found >= 0) return -1;
-        found = static_cast<int>(o);
+        found = o;
       }
       return found;
     };
@@ -753,38 +804,43 @@ class DocumentResolver {
       // without its legal suffix ("FDIC": Federal Deposit Insurance Corp).
       const bool acronym = ent.type == entity_type::kOrganization && word.size() >= 2 &&
                            IsAllCapitals(names[e].text);
+      candidates.clear();
+      if (ent.type == entity_type::kPerson) {
+        gather(by_last, word);
+      } else {
+        gather(by_core, word);
+        if (acronym) {
+          index_initials();
+          gather(by_initials, word);
+        }
+      }
+      distinct();
       // The one name that matches, or failing that the one that matches
       // weakly (the first word of a longer core, named before).
       int found = -1, found_weak = -1;
       bool ambiguous = false, ambiguous_weak = false;
-      for (size_t o = 0; o < n; ++o) {
-        if (o == e || facts_.entities[o].type != ent.type) continue;
-        Name& other = names[o];
+      for (int o : candidates) {
+        if (static_cast<size_t>(o) == e || facts_.entities[o].type != ent.type) continue;
+        const Name& other = names[o];
         bool match, weak = false;
         if (ent.type == entity_type::kPerson) {
           match = other.words >= 2 && other.last == word;
         } else {
           // "Northwind" for Northwind Ltd.
           match = other.core_words == 1 && other.words >= 2 && other.core == word;
-          if (!match && acronym) {
-            if (!other.has_initials) {
-              other.initials = names_.Initials(other.text);
-              other.suffixed_initials = names_.SuffixedInitials(other.text);
-              other.has_initials = true;
-            }
+          if (!match && acronym)
             match = other.initials == word || other.suffixed_initials == word;
-          }
           // "Harris" for Harris Graphics, named before it.
           weak = !match && other.core_words >= 2 && other.core == word &&
                  facts_.entities[o].first_token < ent.first_token;
         }
         if (weak) {
           if (found_weak >= 0) ambiguous_weak = true;
-          found_weak = static_cast<int>(o);
+          found_weak = o;
         }
         if (!match) continue;
         if (found >= 0) ambiguous = true;
-        found = static_cast<int>(o);
+        found = o;
       }
       if (found >= 0 && !ambiguous) into[e] = found;
       else if (found < 0 && found_weak >= 0 && !ambiguous_weak) into[e] = found_weak;

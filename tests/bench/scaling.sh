@@ -10,6 +10,8 @@
 #   sentences one-word sentences ("Word. Word. ...")
 #   names     one sentence listing person names, comma-separated
 #   line      one line of a single letter, no spaces
+#   companies a distinct company names a distinct person president in each
+#             sentence: tens of thousands of names to tell apart
 #   pronouns  short sentences whose "it", "its" and "the company" refer
 #             back, and relations about the company in context, with no
 #             company named at all
@@ -24,7 +26,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 printf '%-10s %6s %9s %8s %9s\n' kind MB seconds s/MB 'RSS MB'
-for kind in soup sentences names line pronouns; do
+for kind in soup sentences names line companies pronouns; do
   for mb in $sizes; do
     python3 - "$kind" "$mb" "$work/in.txt" <<'PY'
 import random, sys
@@ -43,6 +45,11 @@ while n < target:
         w = "Word. "
     elif kind == "names":
         w = "Anna Lee%d Park, " % (n % 10)
+    elif kind == "companies":
+        def name():
+            return "".join(random.choice("bcdfghklmnprstvz") + random.choice("aeiou")
+                           for _ in range(3)).capitalize()
+        w = "%s %s Corp named %s %s president. " % (name(), name(), name(), name())
     elif kind == "pronouns":
         w = random.choice(["It rose sharply. ", "Its sales fell 4%. ",
                            "The maker said it named Bo Ek treasurer. ",
