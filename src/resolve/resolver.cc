@@ -690,8 +690,7 @@ class DocumentResolver {
       std::string last;       // Words(text).back()
       size_t core_words = 0;  // Words(Core(text)).size()
       std::string core;       // Words(Core(text))[0]
-      bool has_initials = false;
-      std::string initials, suffixed_initials;  // Initials(text), SuffixedInitials(text), when asked for
+      std::string initials, suffixed_initials;  // Initials(text), SuffixedInitials(text), once indexed
       std::vector<std::string> stripped;  // an organization's Words(StripLegalSuffix(text))
     };
     std::vector<Name> names(n);
@@ -757,7 +756,6 @@ class DocumentResolver {
         Name& other = names[o];
         other.initials = names_.Initials(other.text);
         other.suffixed_initials = names_.SuffixedInitials(other.text);
-        other.has_initials = true;
         if (!other.initials.empty()) by_initials[other.initials].push_back(static_cast<int>(o));
         if (!other.suffixed_initials.empty() && other.suffixed_initials != other.initials)
           by_initials[other.suffixed_initials].push_back(static_cast<int>(o));
