@@ -393,6 +393,13 @@ class RuleSetImpl {
                    std::vector<int>* out) const;
 };
 
+// Whether every byte of `text` is ASCII.
+inline bool IsAscii(std::string_view text) {
+  for (char c : text)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
+
 // A regex that matches the same ASCII texts as `regex` (RE2 syntax, read as
 // Latin-1), with each Unicode property escape (\p{Lu}, \pL, \P{N}) written
 // as the ASCII characters it holds: quick for RE2 to parse where the

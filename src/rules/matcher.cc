@@ -32,11 +32,6 @@ AtomCache& CacheFor(const RuleSetImpl& impl) {
   return cache;
 }
 
-bool IsAscii(std::string_view text) {
-  return std::all_of(text.begin(), text.end(),
-                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
 // f(text with straight quotes): case-sensitive keys (the cased trie's
 // words, exact literals) are written so. ASCII text has no other quotes,
 // so only text with non-ASCII bytes is copied to straighten it.

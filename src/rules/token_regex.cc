@@ -37,11 +37,6 @@ using AsciiSet = std::bitset<128>;
 // At most 7 pieces, so that a folded character is one byte 0x80..0xFF.
 constexpr size_t kMaxPieces = 7;
 
-bool IsAscii(std::string_view text) {
-  return std::all_of(text.begin(), text.end(),
-                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
 // The ASCII characters a property escape ("\p{Lu}", "\pL", "\P{N}",
 // "\p{^L}") matches, as RE2 reads it; none when RE2 refuses the escape.
 std::optional<AsciiSet> AsciiMembers(const std::string& escape) {
