@@ -55,6 +55,9 @@ class NameForms {
   std::string KnownName(std::string_view name, bool organization) const;
 
   bool IsAliasStopword(std::string_view lower_word) const;
+  // Whether a name may put this word (lower case) first or last: "Commerce
+  // Bank" for a "Bank of Commerce" (lexicon inverted_heads).
+  bool IsInvertedHead(std::string_view lower_word) const;
 
   // The lower-case initials of a name without its legal suffix, skipping
   // the acronym_skip lexicon's words ("Imperial Chemical Industries PLC" ->
@@ -135,6 +138,7 @@ class NameForms {
   StringSet stopwords_;
   StringSet determiners_;
   StringSet acronym_skip_;
+  StringSet inverted_heads_;
 };
 
 // The contract's slug: lower-cased, runs of anything but letters and digits

@@ -42,6 +42,8 @@ NameForms::NameForms(const RuleSet& rules)
     if (p.size() == 1) determiners_.insert(p[0]);
   for (const auto& p : LoadPhrases(rules, "acronym_skip"))
     if (p.size() == 1) acronym_skip_.insert(p[0]);
+  for (const auto& p : LoadPhrases(rules, "inverted_heads"))
+    if (p.size() == 1) inverted_heads_.insert(p[0]);
   // Known names: the key of both the entry and its canonical form names it.
   if (int x = rules.FindLexicon("known_names"); x >= 0) {
     const Lexicon& lex = rules.lexicons()[x];
@@ -256,6 +258,10 @@ std::string NameForms::Core(std::string_view name) const {
 
 bool NameForms::IsAliasStopword(std::string_view lower_word) const {
   return stopwords_.count(lower_word) > 0;
+}
+
+bool NameForms::IsInvertedHead(std::string_view lower_word) const {
+  return inverted_heads_.count(lower_word) > 0;
 }
 
 std::string NameForms::Key(std::string_view name, bool organization) const {

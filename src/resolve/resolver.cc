@@ -712,23 +712,24 @@ class DocumentResolver {
     // organization whose name is this one's words, then "of" and more; -1
     // when none is or two are. ("Lloyds Bank" is not Lloyds Bank Canada,
     // its unit.) So is "Commerce Bank" for the Canadian Imperial Bank of
-    // Commerce: a name that ends on "bank of" the words before "bank".
-    auto with_of = [](const std::vector<std::string>& mine,
-                      const std::vector<std::string>& theirs) {
+    // Commerce: a name that ends on "<head> of" the words before its head
+    // (an inverted_heads word).
+    auto with_of = [&](const std::vector<std::string>& mine,
+                       const std::vector<std::string>& theirs) {
       if (mine.size() < 2) return false;
       if (theirs.size() >= mine.size() + 2 && theirs[mine.size()] == "of" &&
           std::equal(mine.begin(), mine.end(), theirs.begin()))
         return true;
-      const size_t k = mine.size() - 1;  // "commerce bank": k words before "bank"
-      if (mine.back() != "bank" || theirs.size() < k + 2) return false;
-      const size_t at = theirs.size() - k - 2;  // where "bank of" stands
-      return theirs[at] == "bank" && theirs[at + 1] == "of" &&
+      const size_t k = mine.size() - 1;  // "commerce bank": k words before the head
+      if (!names_.IsInvertedHead(mine.back()) || theirs.size() < k + 2) return false;
+      const size_t at = theirs.size() - k - 2;  // where "<head> of" stands
+      return theirs[at] == mine.back() && theirs[at + 1] == "of" &&
              std::equal(mine.begin(), mine.begin() + k, theirs.begin() + at + 2);
     };
     // The entities each comparison can match, by the word it compares, so
     // that a document with thousands of names is not compared pairwise.
     using Index = std::unordered_map<std::string, std::vector<int>>;
-    Index by_last, by_core, by_first, by_bank_tail, by_initials;
+    Index by_last, by_core, by_first, by_head_tail, by_initials;
     bool initials_indexed = false;
     auto join = [](auto begin, auto end) {
       std::string key;
@@ -744,9 +745,9 @@ class DocumentResolver {
       if (name.words >= 2 && !name.core.empty()) by_core[name.core].push_back(id);
       const std::vector<std::string>& w = name.stripped;
       if (w.size() >= 3) by_first[w[0]].push_back(id);
-      for (size_t at = 0; at + 2 < w.size(); ++at)
-        if (w[at] == "bank" && w[at + 1] == "of")
-          by_bank_tail[join(w.begin() + at + 2, w.end())].push_back(id);
+      for (size_t at = 0; at + 2 < w.size(); ++at)  // "... bank of commerce"
+        if (w[at + 1] == "of" && names_.IsInvertedHead(w[at]))
+          by_head_tail[join(w.begin() + at + 2, w.end()) + w[at]].push_back(id);
     }
     auto index_initials = [&] {
       if (initials_indexed) return;
@@ -775,7 +776,8 @@ class DocumentResolver {
       if (mine.size() < 2) return -1;
       candidates.clear();
       gather(by_first, mine[0]);
-      if (mine.back() == "bank") gather(by_bank_tail, join(mine.begin(), mine.end() - 1));
+      if (names_.IsInvertedHead(mine.back()))  // "commerce bank"
+        gather(by_head_tail, join(mine.begin(), mine.end() - 1) + mine.back());
       distinct();
       int found = -1;
       for (int o : candidates) {
